@@ -1,0 +1,54 @@
+package org.imagestore.imaging;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The image formats the store accepts, with their media type and whether we can write them. */
+public enum ImageFormat {
+    JPEG("image/jpeg", true),
+    PNG("image/png", true),
+    GIF("image/gif", true),
+    BMP("image/bmp", true),
+    TIFF("image/tiff", true),
+    WEBP("image/webp", false),
+    JPEG2000("image/jp2", false);
+
+    private final String mediaType;
+    private final boolean writable;
+
+    ImageFormat(String mediaType, boolean writable) {
+        this.mediaType = mediaType;
+        this.writable = writable;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /** Whether renditions can be encoded in this format. */
+    public boolean writable() {
+        return writable;
+    }
+
+    /** The lowercase name used in URLs, JSON and JMS properties: {@code jpeg}, {@code png}, ... */
+    public String parameterName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a URL/JSON name; accepts {@code jpg} for JPEG and {@code jp2} for JPEG 2000. */
+    public static Optional<ImageFormat> fromParameter(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "jpeg", "jpg" -> Optional.of(JPEG);
+            case "png" -> Optional.of(PNG);
+            case "gif" -> Optional.of(GIF);
+            case "bmp" -> Optional.of(BMP);
+            case "tiff", "tif" -> Optional.of(TIFF);
+            case "webp" -> Optional.of(WEBP);
+            case "jpeg2000", "jp2" -> Optional.of(JPEG2000);
+            default -> Optional.empty();
+        };
+    }
+}
