@@ -1,0 +1,172 @@
+package org.imagestore.volume;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.imagestore.image.ImageId;
+
+/**
+ * An opened volume. Its id is written into the folder itself on first use, so placements stay right if the
+ * mount point changes.
+ */
+public final class Volume {
+
+    private static final String ID_FILE = "imagestore-volume.id";
+
+    private final String id;
+    private final Path root;
+    private final Path blobs;
+    private final OptionalLong capacityBytes;
+    private final FileStore fileStore;
+    private final AtomicLong storedBytes = new AtomicLong();
+
+    private Volume(String id, Path root, OptionalLong capacityBytes) throws IOException {
+        this.id = id;
+        this.root = root;
+        this.blobs = root.resolve("blobs");
+        this.capacityBytes = capacityBytes;
+        Files.createDirectories(blobs);
+        this.fileStore = Files.getFileStore(blobs);
+    }
+
+    /** Opens the volume, giving it an id on first use. */
+    public static Volume open(VolumeSpec spec) throws IOException {
+        Files.createDirectories(spec.root());
+        Path idFile = spec.root().resolve(ID_FILE);
+        if (!Files.exists(idFile)) {
+            String fresh = "v-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            Path tmp = spec.root().resolve(ID_FILE + ".new");
+            Files.writeString(tmp, fresh + "\n", StandardCharsets.US_ASCII);
+            Durable.syncFile(tmp);
+            Files.move(tmp, idFile, StandardCopyOption.ATOMIC_MOVE);
+            Durable.syncFolder(spec.root());
+        }
+        String id = Files.readString(idFile, StandardCharsets.US_ASCII).trim();
+        if (!id.matches("[a-z0-9-]{1,64}")) {
+            throw new IOException("volume id file " + idFile + " is damaged");
+        }
+        return new Volume(id, spec.root(), spec.capacityBytes());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Bytes the store may use here: as configured, or the whole filesystem. */
+    public long capacityBytes() {
+        return capacityBytes.orElseGet(this::filesystemTotal);
+    }
+
+    /** Bytes in use: our blobs against a configured capacity, else everything on the filesystem. */
+    public long usedBytes() {
+        return capacityBytes.isPresent() ? storedBytes.get() : filesystemTotal() - filesystemUsable();
+    }
+
+    public double usedFraction() {
+        long capacity = capacityBytes();
+        return capacity == 0 ? 1.0 : (double) usedBytes() / capacity;
+    }
+
+    /** Whether a blob of this size fits, keeping {@code reserveBytes} of the filesystem free. */
+    public boolean hasRoomFor(long bytes, long reserveBytes) {
+        boolean filesystemRoom = filesystemUsable() - bytes >= reserveBytes;
+        boolean capacityRoom = capacityBytes.isEmpty() || storedBytes.get() + bytes <= capacityBytes.getAsLong();
+        return filesystemRoom && capacityRoom;
+    }
+
+    void accountStored(long bytes) {
+        storedBytes.set(bytes);
+    }
+
+    public Path blobPath(ImageId id) {
+        return blobs.resolve(id.group()).resolve(id.value());
+    }
+
+    public Optional<Path> find(ImageId id) {
+        Path path = blobPath(id);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    /**
+     * Makes {@code staged} the blob of {@code id}, durably: a rename when it is on this filesystem, otherwise a
+     * copy that is fsync'd before it is renamed into place. If the blob exists already (same id, same bytes)
+     * the staged file is simply dropped.
+     */
+    public Path adopt(Path staged, ImageId id) throws IOException {
+        Path target = blobPath(id);
+        Path group = target.getParent();
+        if (!Files.isDirectory(group)) {
+            Files.createDirectories(group);
+            Durable.syncFolder(blobs);
+        }
+        if (Files.isRegularFile(target)) {
+            Files.deleteIfExists(staged);
+            return target;
+        }
+        long bytes = Files.size(staged);
+        try {
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException differentFilesystem) {
+            Path incoming = group.resolve(id.value() + ".incoming-" + UUID.randomUUID());
+            try {
+                Files.copy(staged, incoming);
+                Durable.syncFile(incoming);
+                Files.move(incoming, target, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(incoming);
+            }
+            Files.deleteIfExists(staged);
+        }
+        Durable.syncFolder(group);
+        storedBytes.addAndGet(bytes);
+        return target;
+    }
+
+    /** Deletes the blob; true if there was one. */
+    public boolean delete(ImageId id) throws IOException {
+        Path target = blobPath(id);
+        long bytes = Files.isRegularFile(target) ? Files.size(target) : 0;
+        boolean deleted = Files.deleteIfExists(target);
+        if (deleted) {
+            Durable.syncFolder(target.getParent());
+            storedBytes.addAndGet(-bytes);
+        }
+        return deleted;
+    }
+
+    private long filesystemTotal() {
+        try {
+            return fileStore.getTotalSpace();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private long filesystemUsable() {
+        try {
+            return fileStore.getUsableSpace();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return id + " (" + root + ")";
+    }
+}

@@ -1,0 +1,32 @@
+package org.imagestore.ftp.api;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * A complete upload, staged on a local volume and fsync'd.
+ *
+ * @param source        the FTP account that sent it
+ * @param path          absolute path in the source's tree
+ * @param stagedFile    where the bytes are
+ * @param bytes         how many bytes were received
+ * @param sha256        the SHA-256 digest of those bytes, computed while they were received
+ * @param receivedAt    when the data connection closed
+ * @param clientAddress the client's IP address
+ */
+public record UploadReceived(String source, String path, Path stagedFile, long bytes, byte[] sha256,
+                             Instant receivedAt, String clientAddress) implements Serializable {
+
+    public UploadReceived {
+        if (sha256.length != 32) {
+            throw new IllegalArgumentException("a SHA-256 digest has 32 bytes, not " + sha256.length);
+        }
+        sha256 = sha256.clone();
+    }
+
+    @Override
+    public byte[] sha256() {
+        return sha256.clone();
+    }
+}

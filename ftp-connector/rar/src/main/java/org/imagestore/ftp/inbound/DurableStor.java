@@ -1,0 +1,183 @@
+package org.imagestore.ftp.inbound;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.apache.ftpserver.command.Command;
+import org.apache.ftpserver.ftplet.DataConnection;
+import org.apache.ftpserver.ftplet.DataType;
+import org.apache.ftpserver.ftplet.DefaultFtpReply;
+import org.apache.ftpserver.ftplet.FtpReply;
+import org.apache.ftpserver.ftplet.FtpRequest;
+import org.apache.ftpserver.impl.FtpIoSession;
+import org.apache.ftpserver.impl.FtpServerContext;
+import org.apache.ftpserver.impl.IODataConnectionFactory;
+import org.apache.ftpserver.impl.ServerFtpStatistics;
+import org.imagestore.ftp.api.FtpRefusedException;
+import org.imagestore.ftp.api.UploadReceived;
+import org.imagestore.ftp.api.UploadStored;
+
+/**
+ * STOR that acknowledges only what is durable. The stock command replies 226 as soon as the bytes are written
+ * and cannot report a failed store with a 4xx; this one receives into a staging file (hashing as it goes),
+ * fsyncs it, frees the data connection, hands the upload to the store, and replies 226 only when the store's
+ * transaction committed. Anything else gets a 4xx/5xx and leaves nothing behind.
+ */
+final class DurableStor implements Command {
+
+    private static final Logger LOG = Logger.getLogger(DurableStor.class.getName());
+
+    private final StoreGateway store;
+    private final StagingArea staging;
+    private final UploadsInProgress inProgress;
+    private final long maxUploadBytes;
+
+    DurableStor(StoreGateway store, StagingArea staging, UploadsInProgress inProgress, long maxUploadBytes) {
+        this.store = store;
+        this.staging = staging;
+        this.inProgress = inProgress;
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    @Override
+    public void execute(FtpIoSession session, FtpServerContext context, FtpRequest request) throws IOException {
+        Path staged = null;
+        boolean entered = false;
+        try {
+            String argument = request.getArgument();
+            if (argument == null || argument.isBlank()) {
+                session.write(new DefaultFtpReply(FtpReply.REPLY_501_SYNTAX_ERROR_IN_PARAMETERS_OR_ARGUMENTS,
+                        "STOR needs a file name"));
+                return;
+            }
+            if (session.getFileOffset() > 0) {
+                session.write(new DefaultFtpReply(FtpReply.REPLY_504_COMMAND_NOT_IMPLEMENTED_FOR_THAT_PARAMETER,
+                        "Resuming uploads (REST) is not supported; send the whole file"));
+                return;
+            }
+            if (session.getDataConnection() instanceof IODataConnectionFactory factory && factory.getInetAddress() == null) {
+                session.write(new DefaultFtpReply(FtpReply.REPLY_503_BAD_SEQUENCE_OF_COMMANDS,
+                        "PORT, PASV or EPSV must be issued first"));
+                return;
+            }
+            VirtualFileSystemView view = (VirtualFileSystemView) session.getFileSystemView();
+            VirtualFile target = view.resolve(argument);
+            String path = target.getAbsolutePath();
+            if (path.equals(FtpPaths.ROOT) || target.isDirectory()) {
+                session.write(new DefaultFtpReply(FtpReply.REPLY_550_REQUESTED_ACTION_NOT_TAKEN, path + " is a folder"));
+                return;
+            }
+
+            inProgress.enter();
+            entered = true;
+            session.write(new DefaultFtpReply(FtpReply.REPLY_150_FILE_STATUS_OKAY, "Ready to receive " + path))
+                    .awaitUninterruptibly(10_000);
+            DataConnection data;
+            try {
+                data = session.getDataConnection().openConnection();
+            } catch (Exception e) {
+                session.write(new DefaultFtpReply(FtpReply.REPLY_425_CANT_OPEN_DATA_CONNECTION, "Cannot open data connection"));
+                return;
+            }
+
+            staged = staging.newFile();
+            Received received = receive(session, data, staged, path, view.source());
+            if (received == null) {
+                return;
+            }
+            // The bytes may have ended because the client died (its kernel closes the socket with a FIN, which
+            // reads like a normal end of file): only a client still connected gets its upload stored.
+            if (!session.isConnected() || session.isClosing()) {
+                LOG.warning(() -> "FTP upload " + path + " from " + view.source()
+                        + " discarded: the client disconnected before the transfer was confirmed");
+                return;
+            }
+
+            UploadReceived upload = new UploadReceived(view.source(), path, staged, received.bytes(),
+                    received.sha256(), Instant.now(), clientAddress(session));
+            UploadStored stored = store.change(s -> s.store(upload));
+            if (context.getFtpStatistics() instanceof ServerFtpStatistics statistics) {
+                statistics.setUpload(session, target, received.bytes());
+            }
+            session.write(new DefaultFtpReply(FtpReply.REPLY_226_CLOSING_DATA_CONNECTION,
+                    "Transfer complete: stored as image " + stored.imageId()
+                            + (stored.announced() ? "" : " (announced when renamed to its final name)")));
+        } catch (FtpRefusedException refusal) {
+            session.write(Refusals.reply(refusal));
+        } finally {
+            session.resetState();
+            session.getDataConnection().closeDataConnection();
+            if (staged != null) {
+                Files.deleteIfExists(staged);
+            }
+            if (entered) {
+                inProgress.exit();
+            }
+        }
+    }
+
+    private record Received(long bytes, byte[] sha256) {
+    }
+
+    /** Receives the data into {@code staged}, fsync'd; replies and returns null when the transfer failed. */
+    private Received receive(FtpIoSession session, DataConnection data, Path staged, String path, String source) {
+        DataType requestedType = session.getDataType();
+        // Images are binary whatever TYPE the client chose: ASCII conversion would corrupt them (vsftpd does the same).
+        session.setDataType(DataType.BINARY);
+        MessageDigest sha256 = sha256();
+        try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            SizeLimit limit = new SizeLimit(Channels.newOutputStream(channel), maxUploadBytes);
+            try (OutputStream out = new BufferedOutputStream(new DigestOutputStream(limit, sha256), 64 * 1024)) {
+                data.transferFromClient(session.getFtpletSession(), out);
+            }
+            channel.force(true);
+            return new Received(limit.written(), sha256.digest());
+        } catch (SizeLimit.ExceededException e) {
+            reply(session, FtpReply.REPLY_552_REQUESTED_FILE_ACTION_ABORTED_EXCEEDED_STORAGE,
+                    "Upload exceeds the limit of " + maxUploadBytes + " bytes; nothing kept");
+        } catch (SocketException e) {
+            reply(session, FtpReply.REPLY_426_CONNECTION_CLOSED_TRANSFER_ABORTED, "Connection closed; transfer aborted, nothing kept");
+        } catch (IOException e) {
+            boolean full = String.valueOf(e.getMessage()).contains("No space left");
+            LOG.log(Level.WARNING, "FTP upload " + path + " from " + source + " could not be staged", e);
+            reply(session, full ? FtpReply.REPLY_452_REQUESTED_ACTION_NOT_TAKEN : FtpReply.REPLY_451_REQUESTED_ACTION_ABORTED,
+                    full ? "No space left to receive the upload; nothing kept" : "Transfer failed; nothing kept, please retry");
+        } finally {
+            session.setDataType(requestedType);
+            // free the data connection (and its passive port) before the slower store
+            session.getDataConnection().closeDataConnection();
+        }
+        return null;
+    }
+
+    private static void reply(FtpIoSession session, int code, String text) {
+        session.write(new DefaultFtpReply(code, text));
+    }
+
+    private static String clientAddress(FtpIoSession session) {
+        return session.getRemoteAddress() instanceof InetSocketAddress address
+                ? address.getAddress().getHostAddress() : String.valueOf(session.getRemoteAddress());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.imagestore.ftp.inbound;
+
+import java.io.File;
+import java.util.logging.Logger;
+
+import org.apache.ftpserver.ConnectionConfigFactory;
+import org.apache.ftpserver.DataConnectionConfigurationFactory;
+import org.apache.ftpserver.FtpServer;
+import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.command.CommandFactoryFactory;
+import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfigurationFactory;
+
+/** One Apache FtpServer, configured from {@link FtpSettings}, delivering to the store. */
+final class FtpService {
+
+    private static final Logger LOG = Logger.getLogger(FtpService.class.getName());
+
+    private final FtpSettings settings;
+    private final StoreGateway store;
+    private final StagingArea staging;
+    private final UploadsInProgress uploads = new UploadsInProgress();
+    private FtpServer server;
+
+    FtpService(FtpSettings settings, StoreGateway store) {
+        this.settings = settings;
+        this.store = store;
+        this.staging = new StagingArea(settings.stagingDirectory());
+    }
+
+    void start() {
+        staging.prepare();
+        server = build().createServer();
+        try {
+            server.start();
+        } catch (FtpException | RuntimeException e) {
+            throw new IllegalStateException("cannot listen on " + settings.endpoint() + " (port taken?): " + e.getMessage(), e);
+        }
+        LOG.info("imagestore FTP listening on " + settings.endpoint() + ", passive ports " + settings.passivePorts()
+                + (settings.tlsEnabled() ? ", explicit FTPS enabled" : "") + ", staging in " + settings.stagingDirectory());
+    }
+
+    /** Stops accepting, gives uploads in progress the grace period to finish, then closes everything. */
+    void stop() {
+        if (server == null || server.isStopped()) {
+            return;
+        }
+        server.suspend();
+        if (!uploads.awaitNone(settings.shutdownGraceSeconds() * 1000L)) {
+            LOG.warning(uploads.count() + " FTP uploads still in progress are cut off; they were not acknowledged");
+        }
+        server.stop();
+        LOG.info("imagestore FTP on " + settings.endpoint() + " stopped");
+    }
+
+    private FtpServerFactory build() {
+        ConnectionConfigFactory connections = new ConnectionConfigFactory();
+        connections.setAnonymousLoginEnabled(false);
+        connections.setMaxLogins(settings.maxLogins());
+        connections.setMaxThreads(settings.maxThreads());
+        connections.setMaxLoginFailures(3);
+        connections.setLoginFailureDelay(500);
+
+        DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
+        data.setPassivePorts(settings.passivePorts());
+        if (!settings.passiveAddress().isEmpty()) {
+            data.setPassiveExternalAddress(settings.passiveAddress());
+        }
+        data.setActiveEnabled(settings.activeEnabled());
+        // active mode only to the client's own address: no FTP bounce attacks
+        data.setActiveIpCheck(true);
+        data.setIdleTime(settings.idleTimeoutSeconds());
+
+        ListenerFactory listener = new ListenerFactory();
+        listener.setPort(settings.port());
+        listener.setServerAddress(settings.bindAddress());
+        listener.setIdleTimeout(settings.idleTimeoutSeconds());
+        if (settings.tlsEnabled()) {
+            SslConfigurationFactory tls = new SslConfigurationFactory();
+            tls.setKeystoreFile(new File(settings.tlsKeyStore()));
+            tls.setKeystorePassword(settings.tlsKeyStorePassword());
+            tls.setKeystoreType("PKCS12");
+            // curl with TLS 1.3 resets the data channel against FtpServer 1.2.1 (see notes): offer 1.2
+            tls.setSslProtocol("TLSv1.2");
+            listener.setSslConfiguration(tls.createSslConfiguration());
+            listener.setImplicitSsl(false);
+            data.setSslConfiguration(tls.createSslConfiguration());
+        }
+        listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+
+        CommandFactoryFactory commands = new CommandFactoryFactory();
+        commands.addCommand("STOR", new DurableStor(store, staging, uploads, settings.maxUploadBytes()));
+        commands.addCommand("RNTO", new AcknowledgedRnto(store));
+        commands.addCommand("APPE", new NotSupported("Appending is not supported; send the whole file with STOR"));
+        commands.addCommand("STOU", new NotSupported("STOU is not supported; STOR with a name of your choice"));
+
+        FtpServerFactory factory = new FtpServerFactory();
+        factory.setConnectionConfig(connections.createConnectionConfig());
+        factory.addListener("default", listener.createListener());
+        factory.setUserManager(new SourceUserManager(store, settings.idleTimeoutSeconds()));
+        factory.setFileSystem(new VirtualFileSystemFactory(store));
+        factory.setCommandFactory(commands.createCommandFactory());
+        return factory;
+    }
+}

@@ -1,0 +1,47 @@
+package org.imagestore.web;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.imagestore.delivery.CopyUnavailableException;
+import org.imagestore.delivery.UnknownImageException;
+import org.imagestore.rendering.InvalidRenderParameterException;
+import org.imagestore.rendering.SourceRefusedException;
+import org.imagestore.source.InvalidSourceException;
+import org.imagestore.source.SourceExistsException;
+import org.imagestore.source.UnknownSourceException;
+
+/** Turns the domain's exceptions into JSON error responses; anything unexpected is logged and becomes a 500. */
+@Provider
+public class ErrorMapper implements ExceptionMapper<Exception> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+    @Override
+    public Response toResponse(Exception exception) {
+        Throwable e = exception instanceof EJBException ejb && ejb.getCause() != null ? ejb.getCause() : exception;
+        return switch (e) {
+            case BadParameterException bad -> ErrorResponse.of(Status.BAD_REQUEST, bad.parameter(), bad.getMessage());
+            case InvalidRenderParameterException bad -> ErrorResponse.of(Status.BAD_REQUEST, bad.parameter(), bad.reason());
+            case InvalidSourceException bad -> ErrorResponse.of(Status.BAD_REQUEST, bad.field(), bad.getMessage());
+            case UnknownImageException unknown -> ErrorResponse.of(Status.NOT_FOUND, unknown.getMessage());
+            case UnknownSourceException unknown -> ErrorResponse.of(Status.NOT_FOUND, unknown.getMessage());
+            case SourceExistsException exists -> ErrorResponse.of(Status.CONFLICT, "name", exists.getMessage());
+            case SourceRefusedException refused -> ErrorResponse.of(ErrorResponse.UNPROCESSABLE, null, refused.getMessage());
+            case CopyUnavailableException unavailable -> ErrorResponse.of(Status.SERVICE_UNAVAILABLE, unavailable.getMessage());
+            case WebApplicationException web -> ErrorResponse.of(web.getResponse().getStatus(), null,
+                    web.getMessage());
+            default -> {
+                LOG.log(Level.SEVERE, "request failed", e);
+                yield ErrorResponse.of(Status.INTERNAL_SERVER_ERROR, "internal error; see the server log");
+            }
+        };
+    }
+}

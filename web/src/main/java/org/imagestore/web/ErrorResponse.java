@@ -1,0 +1,32 @@
+package org.imagestore.web;
+
+import java.util.Locale;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The JSON body of every error: {@code {"status":400,"error":"bad_request","parameter":"w","message":"..."}}.
+ * {@code parameter} is present when one request parameter (or JSON field) is to blame.
+ */
+public record ErrorResponse(int status, String error, String parameter, String message) {
+
+    /** 422: the request is well-formed but the image will not be rendered (too large, undecodable). */
+    public static final int UNPROCESSABLE = 422;
+
+    public static Response of(int status, String parameter, String message) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String error = known == null ? (status == UNPROCESSABLE ? "unprocessable_content" : "error")
+                : known.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_');
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorResponse(status, error, parameter, message)).build();
+    }
+
+    public static Response of(Response.Status status, String parameter, String message) {
+        return of(status.getStatusCode(), parameter, message);
+    }
+
+    public static Response of(Response.Status status, String message) {
+        return of(status.getStatusCode(), null, message);
+    }
+}

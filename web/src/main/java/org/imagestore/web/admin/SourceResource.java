@@ -1,0 +1,78 @@
+package org.imagestore.web.admin;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.imagestore.source.Source;
+import org.imagestore.source.SourceAccounts;
+import org.imagestore.source.SourceName;
+import org.imagestore.source.UnknownSourceException;
+import org.imagestore.web.BadParameterException;
+
+/** Source (FTP) accounts: {@code GET/POST /admin/sources}, {@code GET/PUT /admin/sources/{name}}. */
+@Path("admin/sources")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SourceResource {
+
+    /** A new source: {@code {"name": "cam-17", "password": "..."}}. */
+    public record NewSource(String name, String password) {
+    }
+
+    /** A change: {@code {"password": "..."}} and/or {@code {"enabled": false}}. */
+    public record SourceChange(String password, Boolean enabled) {
+    }
+
+    /** A source as the API shows it (never its password hash). */
+    public record SourceView(String name, boolean enabled, Instant createdAt, Instant updatedAt) {
+        static SourceView of(Source s) {
+            return new SourceView(s.name().value(), s.enabled(), s.createdAt(), s.updatedAt());
+        }
+    }
+
+    @Inject
+    private SourceAccounts accounts;
+
+    @GET
+    public List<SourceView> list() {
+        return accounts.list().stream().map(SourceView::of).toList();
+    }
+
+    @GET
+    @Path("{name}")
+    public SourceView get(@PathParam("name") String name) {
+        return accounts.find(name).map(SourceView::of).orElseThrow(() -> new UnknownSourceException(name));
+    }
+
+    @POST
+    public Response create(NewSource request) {
+        if (request == null) {
+            throw new BadParameterException("body", "expected {\"name\": ..., \"password\": ...}");
+        }
+        Source source = accounts.create(new SourceName(request.name()), request.password());
+        return Response.created(URI.create("/admin/sources/" + source.name())).entity(SourceView.of(source)).build();
+    }
+
+    @PUT
+    @Path("{name}")
+    public SourceView change(@PathParam("name") String name, SourceChange request) {
+        if (request == null || (request.password() == null && request.enabled() == null)) {
+            throw new BadParameterException("body", "expected {\"password\": ...} and/or {\"enabled\": true|false}");
+        }
+        return SourceView.of(accounts.change(name, Optional.ofNullable(request.password()),
+                Optional.ofNullable(request.enabled())));
+    }
+}

@@ -1,0 +1,2 @@
+/** {@code /health} and {@code /metrics}, for load balancers and Prometheus. */
+package org.imagestore.web.ops;
