@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -36,8 +37,8 @@ public class FirstAdministrator {
     @Inject
     private PasswordHashing passwords;
     @Inject
-    @ConfigProperty(name = "imagestore.admin.initial-password-file", defaultValue = "")
-    String passwordFile;
+    @ConfigProperty(name = "imagestore.admin.initial-password-file")
+    Optional<String> passwordFile;
 
     @PostConstruct
     void createIfNone() {
@@ -45,23 +46,24 @@ public class FirstAdministrator {
         if (admins > 0) {
             return;
         }
-        if (passwordFile.isBlank() || !Files.isReadable(Path.of(passwordFile))) {
+        Optional<Path> file = passwordFile.filter(f -> !f.isBlank()).map(Path::of).filter(Files::isReadable);
+        if (file.isEmpty()) {
             LOG.warning("no administrator exists and imagestore.admin.initial-password-file is not set:"
                     + " the admin API cannot be used until one is created");
             return;
         }
         String password;
         try {
-            password = Files.readString(Path.of(passwordFile), StandardCharsets.UTF_8).strip();
+            password = Files.readString(file.get(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String weakness = PasswordHashing.weakness(password);
         if (weakness != null) {
-            throw new IllegalStateException("the initial administrator password in " + passwordFile + " " + weakness);
+            throw new IllegalStateException("the initial administrator password in " + file.get() + " " + weakness);
         }
         em.createNativeQuery("insert into admin_account (name, password_hash) values (?, ?) on conflict do nothing")
                 .setParameter(1, NAME).setParameter(2, passwords.hash(password)).executeUpdate();
-        LOG.info("administrator '" + NAME + "' created with the password from " + passwordFile);
+        LOG.info("administrator '" + NAME + "' created with the password from " + file.get());
     }
 }

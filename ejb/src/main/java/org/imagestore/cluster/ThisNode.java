@@ -1,5 +1,7 @@
 package org.imagestore.cluster;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,13 +12,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ThisNode {
 
     @Inject
-    @ConfigProperty(name = "imagestore.node", defaultValue = "")
-    String configured;
+    @ConfigProperty(name = "imagestore.node")
+    Optional<String> configured;
 
     public String name() {
-        if (!configured.isBlank()) {
-            return configured;
-        }
-        return System.getProperty("com.sun.aas.instanceName", "server");
+        return configured.filter(s -> !s.isBlank())
+                .orElseGet(() -> System.getProperty("com.sun.aas.instanceName", "server"));
     }
 }

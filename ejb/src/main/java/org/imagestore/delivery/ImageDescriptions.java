@@ -2,7 +2,7 @@ package org.imagestore.delivery;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,7 +15,7 @@ import org.imagestore.placement.Placements;
 import org.imagestore.support.SqlValues;
 
 /** Builds an image's description: its facts, every upload of it and every copy. */
-@ApplicationScoped
+@Stateless
 public class ImageDescriptions {
 
     @PersistenceContext

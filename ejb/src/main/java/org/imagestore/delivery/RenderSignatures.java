@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import javax.crypto.Mac;
@@ -34,8 +35,8 @@ public class RenderSignatures {
     }
 
     @Inject
-    public RenderSignatures(@ConfigProperty(name = "imagestore.render.signing-key", defaultValue = "") String key) {
-        this.key = key.getBytes(StandardCharsets.UTF_8);
+    public RenderSignatures(@ConfigProperty(name = "imagestore.render.signing-key") Optional<String> key) {
+        this.key = key.orElse("").getBytes(StandardCharsets.UTF_8);
     }
 
     public boolean required() {

@@ -2,14 +2,14 @@ package org.imagestore.image;
 
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.imagestore.imaging.ImageFacts;
 
 /** The images the store holds. */
-@ApplicationScoped
+@Stateless
 public class ImageCatalogue {
 
     @PersistenceContext

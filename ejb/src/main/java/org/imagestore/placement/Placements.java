@@ -5,14 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.imagestore.image.ImageId;
 
 /** Placement rows. */
-@ApplicationScoped
+@Stateless
 public class Placements {
 
     @PersistenceContext

@@ -2,7 +2,7 @@ package org.imagestore.publishing;
 
 import java.util.Locale;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -18,7 +18,7 @@ import org.imagestore.upload.Upload;
 import org.imagestore.upload.UploadChanged;
 
 /** Writes the message for every upload change into the outbox, in the change's own transaction. */
-@ApplicationScoped
+@Stateless
 public class Outbox {
 
     private static final Jsonb JSON = JsonbBuilder.create();
@@ -28,7 +28,7 @@ public class Outbox {
     @Inject
     private Event<OutboxFilled> filled;
 
-    void on(@Observes UploadChanged change) {
+    public void on(@Observes UploadChanged change) {
         Upload upload = change.upload();
         Image image = em.find(Image.class, upload.imageId().value());
         ImageMetadataMessage message = message(change, image);

@@ -1,22 +1,46 @@
 package org.imagestore.rendering;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.imagestore.imaging.Codecs;
 import org.imagestore.imaging.ImageFormat;
 
 /**
  * A rendition request from an image URL: {@code w, h, fit, crop, format, q} (DESIGN.md, "HTTP (users)").
  * Immutable and canonical: two URLs that mean the same rendition give equal specs and the same {@link #key()}.
+ *
+ * <p>Semantics decided here:
+ * <ul>
+ * <li>{@code w} and {@code h} are sizes of the output in pixels; with only one of them the other follows from the
+ *     (cropped, oriented) source's aspect ratio. Larger than the source means upscaling (bounded by
+ *     {@link RenderLimits#maxOutputSide()}), so that a URL always gives the size it names.</li>
+ * <li>{@code fit} matters only when both {@code w} and {@code h} are given; otherwise it is accepted, validated
+ *     and normalised away (there is no box to fit into).</li>
+ * <li>{@code q} (1..100, default {@value #DEFAULT_QUALITY}) is the JPEG quality. The other writable formats are
+ *     lossless, so an explicit non-JPEG {@code format} drops {@code q}; {@code q=85} equals no {@code q}.</li>
+ * <li>Without {@code format} the output keeps the source's format when it is writable, otherwise JPEG
+ *     (PNG when the source has transparency): decided by the renderer, which knows the source.</li>
+ * </ul>
  */
 public record RenderSpec(OptionalInt width, OptionalInt height, Fit fit, Optional<Crop> crop,
                          Optional<ImageFormat> format, OptionalInt quality) {
 
+    /** JPEG quality when the URL gives none: libjpeg's customary "high" setting. */
+    public static final int DEFAULT_QUALITY = 85;
+
     /** The original, untouched. */
     public static final RenderSpec ORIGINAL = new RenderSpec(OptionalInt.empty(), OptionalInt.empty(), Fit.CONTAIN,
             Optional.empty(), Optional.empty(), OptionalInt.empty());
+
+    static final List<String> PARAMETERS = List.of("w", "h", "fit", "crop", "format", "q");
+    private static final String SIGNATURE = "sig";
 
     /**
      * Parses URL query parameters. Unknown parameters and {@code sig} are the caller's business: this
@@ -25,7 +49,30 @@ public record RenderSpec(OptionalInt width, OptionalInt height, Fit fit, Optiona
      * @throws InvalidRenderParameterException naming the parameter and the reason
      */
     public static RenderSpec parse(Map<String, List<String>> query, RenderLimits limits) {
-        throw new UnsupportedOperationException("being written");
+        for (String name : query.keySet()) {
+            if (!PARAMETERS.contains(name) && !SIGNATURE.equals(name)) {
+                throw new InvalidRenderParameterException(name, "unknown parameter; known: " + String.join(", ", PARAMETERS));
+            }
+        }
+        OptionalInt width = single(query, "w").map(v -> OptionalInt.of(integer("w", v, 1, limits.maxOutputSide())))
+                .orElse(OptionalInt.empty());
+        OptionalInt height = single(query, "h").map(v -> OptionalInt.of(integer("h", v, 1, limits.maxOutputSide())))
+                .orElse(OptionalInt.empty());
+        Fit fit = single(query, "fit").map(RenderSpec::fit).orElse(Fit.CONTAIN);
+        Optional<Crop> crop = single(query, "crop").map(RenderSpec::crop);
+        Optional<ImageFormat> format = single(query, "format").map(RenderSpec::format);
+        OptionalInt quality = single(query, "q").map(v -> OptionalInt.of(integer("q", v, 1, 100)))
+                .orElse(OptionalInt.empty());
+        return canonical(width, height, fit, crop, format, quality);
+    }
+
+    private static RenderSpec canonical(OptionalInt width, OptionalInt height, Fit fit, Optional<Crop> crop,
+                                        Optional<ImageFormat> format, OptionalInt quality) {
+        Fit boxFit = width.isPresent() && height.isPresent() ? fit : Fit.CONTAIN;
+        boolean jpegOrUndecided = format.isEmpty() || format.get() == ImageFormat.JPEG;
+        OptionalInt q = quality.isPresent() && jpegOrUndecided && quality.getAsInt() != DEFAULT_QUALITY
+                ? quality : OptionalInt.empty();
+        return new RenderSpec(width, height, boxFit, crop, format, q);
     }
 
     /** True when no parameter asks for a change: the original bytes are served. */
@@ -33,8 +80,90 @@ public record RenderSpec(OptionalInt width, OptionalInt height, Fit fit, Optiona
         return equals(ORIGINAL);
     }
 
-    /** A short canonical string for cache keys and ETags, e.g. {@code w320-h0-contain-c0,0,0,0-jpeg-q85}. */
+    /** The JPEG quality to encode with, 1..100. */
+    public int effectiveQuality() {
+        return quality.orElse(DEFAULT_QUALITY);
+    }
+
+    /**
+     * A short canonical string for cache keys and ETags, e.g. {@code w320-h0-contain-c0,0,0,0-jpeg-q85}:
+     * 0 for an absent size or crop, {@code auto} for the source-dependent format, and the quality only where it
+     * can apply (JPEG, or a format decided later).
+     */
     public String key() {
-        throw new UnsupportedOperationException("being written");
+        String c = crop.map(r -> r.x() + "," + r.y() + "," + r.width() + "," + r.height()).orElse("0,0,0,0");
+        String f = format.map(ImageFormat::parameterName).orElse("auto");
+        boolean jpegOrUndecided = format.isEmpty() || format.get() == ImageFormat.JPEG;
+        return "w" + width.orElse(0) + "-h" + height.orElse(0) + "-" + fit.name().toLowerCase(Locale.ROOT)
+                + "-c" + c + "-" + f + (jpegOrUndecided ? "-q" + effectiveQuality() : "");
+    }
+
+    private static Optional<String> single(Map<String, List<String>> query, String name) {
+        if (!query.containsKey(name)) {
+            return Optional.empty();
+        }
+        List<String> values = query.get(name);
+        if (values != null && values.size() > 1) {
+            throw new InvalidRenderParameterException(name, "given more than once");
+        }
+        String value = values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0).strip();
+        if (value.isEmpty()) {
+            throw new InvalidRenderParameterException(name, "must not be empty");
+        }
+        return Optional.of(value);
+    }
+
+    private static int integer(String name, String value, int min, int max) {
+        String reason = "must be an integer between " + min + " and " + max;
+        if (!value.matches("[0-9]{1,10}")) {
+            throw new InvalidRenderParameterException(name, reason);
+        }
+        long parsed = Long.parseLong(value);
+        if (parsed < min || parsed > max) {
+            throw new InvalidRenderParameterException(name, reason);
+        }
+        return (int) parsed;
+    }
+
+    private static Fit fit(String value) {
+        return Arrays.stream(Fit.values()).filter(f -> f.name().equalsIgnoreCase(value)).findFirst()
+                .orElseThrow(() -> new InvalidRenderParameterException("fit", "must be one of contain, cover, fill"));
+    }
+
+    private static Crop crop(String value) {
+        String reason = "must be x,y,w,h: four integers with x,y >= 0 and w,h >= 1";
+        String[] parts = value.split(",", -1);
+        if (parts.length != 4) {
+            throw new InvalidRenderParameterException("crop", reason);
+        }
+        int[] n = new int[4];
+        for (int i = 0; i < 4; i++) {
+            String part = parts[i].strip();
+            if (!part.matches("[0-9]{1,10}") || Long.parseLong(part) > Integer.MAX_VALUE) {
+                throw new InvalidRenderParameterException("crop", reason);
+            }
+            n[i] = Integer.parseInt(part);
+        }
+        if (n[2] == 0 || n[3] == 0) {
+            throw new InvalidRenderParameterException("crop", reason);
+        }
+        return new Crop(n[0], n[1], n[2], n[3]);
+    }
+
+    private static ImageFormat format(String value) {
+        Set<ImageFormat> writable = writableFormats();
+        String known = writable.stream().map(ImageFormat::parameterName).collect(Collectors.joining(", "));
+        ImageFormat format = ImageFormat.fromParameter(value)
+                .orElseThrow(() -> new InvalidRenderParameterException("format", "must be one of " + known));
+        if (!writable.contains(format)) {
+            throw new InvalidRenderParameterException("format",
+                    format.parameterName() + " can be read but not written; use one of " + known);
+        }
+        return format;
+    }
+
+    private static Set<ImageFormat> writableFormats() {
+        return Arrays.stream(ImageFormat.values()).filter(f -> f.writable() && Codecs.standard().canWrite(f))
+                .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(ImageFormat.class)));
     }
 }

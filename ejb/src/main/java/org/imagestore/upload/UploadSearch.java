@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -19,7 +19,7 @@ import org.imagestore.imaging.ImageFacts;
  * Upload records, newest first, by source and received time, paged with an opaque cursor (keyset paging:
  * each page is one index range scan however deep the client pages).
  */
-@ApplicationScoped
+@Stateless
 public class UploadSearch {
 
     public static final int MAX_LIMIT = 1000;

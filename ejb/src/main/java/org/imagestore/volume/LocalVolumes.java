@@ -29,8 +29,8 @@ public class LocalVolumes {
     private static final Logger LOG = Logger.getLogger(LocalVolumes.class.getName());
 
     @Inject
-    @ConfigProperty(name = "imagestore.volumes", defaultValue = "")
-    String configuredVolumes;
+    @ConfigProperty(name = "imagestore.volumes")
+    Optional<String> configuredVolumes;
 
     @Inject
     @ConfigProperty(name = "imagestore.volume.reserve", defaultValue = "256M")
@@ -42,7 +42,7 @@ public class LocalVolumes {
 
     @PostConstruct
     void open() {
-        String config = configuredVolumes.isBlank() ? defaultVolume() : configuredVolumes;
+        String config = configuredVolumes.filter(v -> !v.isBlank()).orElseGet(LocalVolumes::defaultVolume);
         reserveBytes = VolumeSpec.parseSize(reserve);
         List<Volume> opened = new ArrayList<>();
         for (VolumeSpec spec : VolumeSpec.parseAll(config)) {

@@ -143,8 +143,9 @@ final class DurableStor implements Command {
             SizeLimit limit = new SizeLimit(Channels.newOutputStream(channel), maxUploadBytes);
             try (OutputStream out = new BufferedOutputStream(new DigestOutputStream(limit, sha256), 64 * 1024)) {
                 data.transferFromClient(session.getFtpletSession(), out);
+                out.flush();
+                channel.force(true); // before the stream closes the channel
             }
-            channel.force(true);
             return new Received(limit.written(), sha256.digest());
         } catch (SizeLimit.ExceededException e) {
             reply(session, FtpReply.REPLY_552_REQUESTED_FILE_ACTION_ABORTED_EXCEEDED_STORAGE,
