@@ -1,41 +1,47 @@
 package org.imagestore.delivery;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Rendered variants by key ({@code imageId/spec}), bounded by total bytes. */
+import org.imagestore.cluster.ClusterCaches;
+import org.imagestore.imaging.ImageFormat;
+
+/**
+ * Rendered variants, kept once in the cluster's Infinispan cache (bounded in memory on each node), keyed by
+ * {@code imageId/spec}. A value is the encoded bytes behind one byte naming their format.
+ */
 @ApplicationScoped
 public class RenditionCache {
 
-    private static final long MAX_BYTES = 64L << 20;
+    private static final ImageFormat[] FORMATS = ImageFormat.values();
 
-    private final LinkedHashMap<String, Rendered> entries = new LinkedHashMap<>(256, 0.75f, true);
-    private long bytes;
+    @EJB
+    private ClusterCaches caches;
 
-    public synchronized Rendered get(String key) {
-        return entries.get(key);
-    }
-
-    public synchronized void put(String key, Rendered rendered) {
-        Rendered old = entries.put(key, rendered);
-        bytes += rendered.bytes().length - (old == null ? 0 : old.bytes().length);
-        var eldest = entries.entrySet().iterator();
-        while (bytes > MAX_BYTES && eldest.hasNext()) {
-            Map.Entry<String, Rendered> e = eldest.next();
-            bytes -= e.getValue().bytes().length;
-            eldest.remove();
+    public Rendered get(String key) {
+        byte[] value = caches.renditions().get(key);
+        if (value == null) {
+            return null;
         }
+        return new Rendered(Arrays.copyOfRange(value, 1, value.length), FORMATS[value[0]], etagOf(key));
     }
 
-    public synchronized void forgetImage(String imageId) {
-        entries.entrySet().removeIf(e -> {
-            boolean match = e.getKey().startsWith(imageId + "/");
-            if (match) {
-                bytes -= e.getValue().bytes().length;
-            }
-            return match;
-        });
+    public void put(String key, Rendered rendered) {
+        byte[] value = new byte[rendered.bytes().length + 1];
+        value[0] = (byte) rendered.format().ordinal();
+        System.arraycopy(rendered.bytes(), 0, value, 1, rendered.bytes().length);
+        caches.renditions().put(key, value);
+    }
+
+    /** Forgets every variant of a purged image. */
+    public void forgetImage(String imageId) {
+        caches.renditions().keySet().removeIf(key -> key.startsWith(imageId + "/"));
+    }
+
+    /** Strong ETag of a variant: the image id and the canonical spec. */
+    static String etagOf(String key) {
+        return "\"" + key.replace('/', '-') + "\"";
     }
 }

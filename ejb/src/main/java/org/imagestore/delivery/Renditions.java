@@ -76,7 +76,7 @@ public class Renditions {
         }
         Original original = originals.find(id);
         Rendition rendition = renderInSlot(original, spec);
-        Rendered rendered = new Rendered(rendition.bytes(), rendition.format(), "\"" + id.value() + "-" + spec.key() + "\"");
+        Rendered rendered = new Rendered(rendition.bytes(), rendition.format(), RenditionCache.etagOf(key));
         cache.put(key, rendered);
         metrics.count("imagestore_renditions_total{result=\"rendered\"}");
         return rendered;

@@ -1,0 +1,84 @@
+package org.imagestore.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+import org.infinispan.Cache;
+import org.infinispan.commons.configuration.io.ConfigurationResourceResolvers;
+import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
+import org.infinispan.configuration.parsing.ParserRegistry;
+import org.infinispan.manager.DefaultCacheManager;
+
+/**
+ * The node's member of the Infinispan cluster (configuration: {@code imagestore-infinispan.xml} in the config
+ * module). Started after the schema, since discovery uses a table of the catalogue.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ClusterCaches {
+
+    private static final Logger LOG = Logger.getLogger(ClusterCaches.class.getName());
+    private static final String CONFIGURATION = "imagestore-infinispan.xml";
+
+    private DefaultCacheManager manager;
+    private Cache<String, byte[]> renditions;
+
+    // NOT_SUPPORTED on the method itself: a singleton's @PostConstruct otherwise runs in the deployment's
+    // transaction, and JGroups' discovery would enlist its JDBC connection in it (and deadlock the next node).
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void start() {
+        ClassLoader ours = ClusterCaches.class.getClassLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ours);
+        try (InputStream xml = ours.getResourceAsStream(CONFIGURATION)) {
+            if (xml == null) {
+                throw new IllegalStateException(CONFIGURATION + " is missing from the application");
+            }
+            ConfigurationBuilderHolder holder = new ParserRegistry(ours)
+                    .parse(xml, ConfigurationResourceResolvers.DEFAULT, org.infinispan.commons.dataconversion.MediaType.APPLICATION_XML);
+            holder.getGlobalConfigurationBuilder().classLoader(ours);
+            manager = new DefaultCacheManager(holder, true);
+            renditions = manager.getCache("renditions");
+            LOG.info("joined cluster " + manager.getClusterName() + " as " + manager.getAddress() + "; members "
+                    + manager.getMembers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @PreDestroy
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void stop() {
+        if (manager != null) {
+            manager.stop();
+            LOG.info("left the cluster");
+        }
+    }
+
+    /** Rendered variants by {@code imageId/spec}, once per cluster, bounded in memory. */
+    public Cache<String, byte[]> renditions() {
+        return renditions;
+    }
+
+    public DefaultCacheManager manager() {
+        return manager;
+    }
+}
