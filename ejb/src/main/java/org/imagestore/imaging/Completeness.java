@@ -7,16 +7,15 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Cheap checks that a file was not cut short in transfer (a camera losing its connection mid-upload), reading
- * the marker structure and the tail only, never the compressed data. Only JPEG and PNG have an end marker that
+ * the marker structure (JPEG) or the tail (PNG), never decoding anything. Only JPEG and PNG have an end marker that
  * every encoder writes; the other formats are taken as they come.
  */
 final class Completeness {
 
-    /** How far from the end an end marker may sit: some cameras pad or append vendor data after it. */
+    /** How far from the end a PNG's IEND may sit: some writers pad or append vendor data after it. */
     static final int TAIL = 64 * 1024;
 
     private static final byte[] PNG_IEND = {'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
-    private static final byte[] JPEG_EOI = {(byte) 0xFF, (byte) 0xD9};
 
     private Completeness() {
     }
@@ -32,16 +31,98 @@ final class Completeness {
     }
 
     /**
-     * The EOI marker must follow the first scan. Searching only after the SOS matters for small files: the EXIF
-     * thumbnail at the start carries an EOI of its own.
+     * Walks from the first scan to the end-of-image marker: entropy-coded data (where {@code FF} is followed by
+     * a stuffed {@code 00} or a restart marker), then markers and further scans (progressive files), until
+     * EOI. Data after the EOI is fine: phones append whole videos to "motion photos". A file that ends before
+     * its EOI was cut short. The walk is a sequential read of the file, a few milliseconds for a 12 MP photo.
      */
     private static Optional<String> jpeg(ImageInputStream in, long length) throws IOException {
         long scan = firstScan(in, length);
         if (scan < 0) {
             return Optional.of("truncated: JPEG ends before its image data");
         }
-        return lastIndexOf(in, length, scan, JPEG_EOI) < 0
-                ? Optional.of("truncated: JPEG has no end-of-image marker") : Optional.empty();
+        return reachesEndOfImage(new Window(in, length), scan) ? Optional.empty()
+                : Optional.of("truncated: JPEG ends before its end-of-image marker");
+    }
+
+    /** {@code pos} is the offset of a marker's FF. */
+    private static boolean reachesEndOfImage(Window file, long pos) throws IOException {
+        while (true) {
+            int marker = file.at(pos + 1);
+            while (marker == 0xFF) { // fill bytes
+                pos++;
+                marker = file.at(pos + 1);
+            }
+            if (marker < 0) {
+                return false;
+            }
+            if (marker == 0xD9) {
+                return true;
+            }
+            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                pos += 2;
+                continue;
+            }
+            int high = file.at(pos + 2);
+            int low = file.at(pos + 3);
+            if (low < 0 || ((high << 8) | low) < 2) {
+                return false;
+            }
+            pos += 2 + ((high << 8) | low);
+            if (marker == 0xDA) {
+                pos = file.nextMarker(pos);
+                if (pos < 0) {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /** Buffered random access over the stream: one read per 64 KiB, not one per byte. */
+    private static final class Window {
+        private final ImageInputStream in;
+        private final long length;
+        private final byte[] buffer = new byte[64 * 1024];
+        private long start = -1;
+        private int filled;
+
+        Window(ImageInputStream in, long length) {
+            this.in = in;
+            this.length = length;
+        }
+
+        /** The byte at {@code pos}, or -1 past the end. */
+        int at(long pos) throws IOException {
+            if (pos >= length || pos < 0) {
+                return -1;
+            }
+            if (start < 0 || pos < start || pos >= start + filled) {
+                in.seek(pos);
+                filled = (int) Math.min(buffer.length, length - pos);
+                in.readFully(buffer, 0, filled);
+                start = pos;
+            }
+            return buffer[(int) (pos - start)] & 0xFF;
+        }
+
+        /** Offset of the next marker in entropy-coded data from {@code pos}, or -1 if the file ends first. */
+        long nextMarker(long pos) throws IOException {
+            for (long p = pos; ; p++) {
+                int b = at(p);
+                if (b < 0) {
+                    return -1;
+                }
+                if (b == 0xFF) {
+                    int next = at(p + 1);
+                    if (next < 0) {
+                        return -1;
+                    }
+                    if (next != 0x00 && next != 0xFF && (next < 0xD0 || next > 0xD7)) {
+                        return p;
+                    }
+                }
+            }
+        }
     }
 
     /** Offset of the first SOS marker, walking the segment lengths from SOI; -1 if the file ends first. */

@@ -135,7 +135,7 @@ class ImageInspectorTest {
     @Test
     void refusesTruncatedJpeg() {
         byte[] whole = jpeg(TestImages.photoLike(200, 150, 1), 90);
-        assertRefused(Arrays.copyOf(whole, whole.length * 2 / 3), "truncated: JPEG has no end-of-image marker");
+        assertRefused(Arrays.copyOf(whole, whole.length * 2 / 3), "truncated: JPEG ends before its end-of-image marker");
     }
 
     @Test
@@ -150,6 +150,23 @@ class ImageInspectorTest {
         byte[] padded = Arrays.copyOf(whole, whole.length + 3000); // zeros, as some cameras pad
         System.arraycopy("vendor trailer".getBytes(StandardCharsets.US_ASCII), 0, padded, whole.length, 14);
         assertEquals(64, inspector.inspect(write(dir, "padded.jpg", padded)).width());
+    }
+
+    @Test
+    void acceptsJpegFollowedByMoreThanTheTailOfOtherData() throws Exception {
+        // "motion photos": phones append a whole video after the JPEG's end marker
+        byte[] whole = jpeg(TestImages.photoLike(120, 90, 3), 90);
+        byte[] video = new byte[300_000];
+        new Random(11).nextBytes(video);
+        byte[] motionPhoto = Arrays.copyOf(whole, whole.length + video.length);
+        System.arraycopy(video, 0, motionPhoto, whole.length, video.length);
+        assertEquals(120, inspector.inspect(write(dir, "motion.jpg", motionPhoto)).width());
+    }
+
+    @Test
+    void refusesJpegCutJustBeforeItsEndMarker() {
+        byte[] whole = jpeg(TestImages.photoLike(200, 150, 4), 90);
+        assertRefused(Arrays.copyOf(whole, whole.length - 2), "truncated: JPEG ends before its end-of-image marker");
     }
 
     @Test
