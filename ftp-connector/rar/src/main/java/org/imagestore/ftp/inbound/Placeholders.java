@@ -39,7 +39,13 @@ final class Placeholders {
     }
 
     static int integer(String setting, String value) {
-        return (int) longInteger(setting, value);
+        long number = longInteger(setting, value);
+        if (number != (int) number) {
+            // a cast would wrap around: 4294969417 would become port 2121
+            throw new IllegalArgumentException(setting + " must be a number between " + Integer.MIN_VALUE + " and "
+                    + Integer.MAX_VALUE + ", not '" + number + "'");
+        }
+        return (int) number;
     }
 
     static long longInteger(String setting, String value) {
