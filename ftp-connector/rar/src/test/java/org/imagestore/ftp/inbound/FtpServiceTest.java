@@ -1,0 +1,423 @@
+package org.imagestore.ftp.inbound;
+
+import static org.imagestore.ftp.inbound.FakeContainer.Outcome.COMMITTED;
+import static org.imagestore.ftp.inbound.FakeContainer.Outcome.ROLLED_BACK;
+import static org.imagestore.ftp.inbound.InMemoryStore.PASSWORD;
+import static org.imagestore.ftp.inbound.InMemoryStore.SOURCE;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import org.apache.commons.net.ProtocolCommandEvent;
+import org.apache.commons.net.ProtocolCommandListener;
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.io.CopyStreamException;
+import org.imagestore.ftp.api.FtpRefusedException;
+import org.imagestore.ftp.api.FtpRefusedException.Kind;
+import org.imagestore.ftp.api.UploadReceived;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The FTP side end to end without an application server: a real {@link FtpService} on a loopback port, a real
+ * FTP client, and behind the adapter a {@link FakeContainer} that runs each store call in a transaction with
+ * the adapter's {@link TransactionOutcome} enlisted, in front of an {@link InMemoryStore}.
+ */
+@Timeout(60)
+class FtpServiceTest {
+
+    private static final long MAX_UPLOAD_BYTES = 100_000;
+
+    @TempDir
+    Path temp;
+
+    private final InMemoryStore store = new InMemoryStore();
+    private final FakeContainer container = new FakeContainer(store);
+    /** The commands the client sent, for checking which data connection it used. */
+    private final List<String> commandsSent = new CopyOnWriteArrayList<>();
+    private Path staging;
+    private FtpService service;
+    private FTPClient client;
+
+    @BeforeEach
+    void startServerAndConnect() throws IOException {
+        staging = temp.resolve("staging");
+        int port = freePort();
+        service = new FtpService(new FtpSettings(port, "127.0.0.1", "0", "", true, 30, 10, 16, MAX_UPLOAD_BYTES,
+                staging, "", "", 0), new StoreGateway(container));
+        service.start();
+
+        client = new FTPClient();
+        client.setDefaultTimeout(20_000);
+        client.setDataTimeout(Duration.ofSeconds(20));
+        client.addProtocolCommandListener(new ProtocolCommandListener() {
+            @Override
+            public void protocolCommandSent(ProtocolCommandEvent event) {
+                commandsSent.add(event.getCommand());
+            }
+
+            @Override
+            public void protocolReplyReceived(ProtocolCommandEvent event) {
+            }
+        });
+        client.connect("127.0.0.1", port);
+    }
+
+    @AfterEach
+    void disconnectAndStopServer() throws IOException {
+        try {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+        } finally {
+            service.stop();
+        }
+        assertEquals(container.endpointsCreated(), container.endpointsReleased(), "every endpoint is released");
+    }
+
+    // --- logging in
+
+    @Test
+    void logsInWithTheSourcesPassword() throws IOException {
+        assertTrue(client.login(SOURCE, PASSWORD));
+        assertEquals(230, client.getReplyCode());
+    }
+
+    @Test
+    void refusesAWrongPasswordWith530() throws IOException {
+        assertFalse(client.login(SOURCE, "wrong-password"));
+        assertEquals(530, client.getReplyCode());
+    }
+
+    @Test
+    void refusesAnUnknownSourceWith530() throws IOException {
+        assertFalse(client.login("cam2", PASSWORD));
+        assertEquals(530, client.getReplyCode());
+    }
+
+    // --- STOR
+
+    @Test
+    void acknowledgesAStoreWith226OnceItsTransactionCommitted() throws IOException {
+        logIn();
+        byte[] content = content(5000);
+
+        assertTrue(upload("a.jpg", content));
+
+        assertReply(226, "Transfer complete: stored as image " + InMemoryStore.imageId(sha256(content)));
+        assertEquals(List.of(COMMITTED), container.outcomes());
+        InMemoryStore.Received received = onlyStoreCall();
+        UploadReceived upload = received.upload();
+        assertEquals(SOURCE, upload.source());
+        assertEquals("/a.jpg", upload.path());
+        assertEquals(5000, upload.bytes());
+        assertArrayEquals(sha256(content), upload.sha256());
+        assertArrayEquals(content, received.content());
+        assertEquals("127.0.0.1", upload.clientAddress());
+        assertEquals(staging, upload.stagedFile().getParent(), "received into the staging area");
+        assertEquals(5000, store.entry("/a.jpg").orElseThrow().size());
+        assertNothingStaged();
+    }
+
+    @Test
+    void aStoreWhoseTransactionRolledBackGets451AndNothingIsKept() throws IOException {
+        logIn();
+        container.failNextCommit();
+
+        assertFalse(upload("a.jpg", content(5000)));
+
+        assertReply(451, "the store could not commit the change; nothing was kept, please retry");
+        assertEquals(List.of(ROLLED_BACK), container.outcomes());
+        assertEquals(1, store.received().size(), "the store was asked");
+        assertEquals(Optional.empty(), store.entry("/a.jpg"));
+        assertNothingStaged();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "TRANSIENT, 451",
+        "NO_SPACE,  452",
+        "PERMANENT, 550",
+        "NOT_FOUND, 550",
+        "BAD_NAME,  553",
+    })
+    void aRefusalOfTheStoreReachesTheClientWithItsReplyCode(Kind kind, int code) throws IOException {
+        logIn();
+        store.refuseNext(new FtpRefusedException(kind, "refused:\r\nnot an image by its content"));
+
+        assertFalse(upload("a.jpg", content(5000)));
+
+        assertReply(code, "refused: not an image by its content");
+        assertEquals(List.of(ROLLED_BACK), container.outcomes());
+        assertEquals(Optional.empty(), store.entry("/a.jpg"));
+        assertNothingStaged();
+    }
+
+    @Test
+    void aFailureInTheStoreGets451() throws IOException {
+        logIn();
+        store.failNext(new IllegalArgumentException("database down"));
+
+        assertFalse(upload("a.jpg", content(5000)));
+
+        assertReply(451, "the store is temporarily unable to process the request; please retry");
+        assertEquals(List.of(ROLLED_BACK), container.outcomes());
+        assertNothingStaged();
+    }
+
+    @Test
+    void storesAnUploadOfExactlyTheLimit() throws IOException {
+        logIn();
+        assertTrue(upload("a.jpg", content((int) MAX_UPLOAD_BYTES)));
+        assertEquals(226, client.getReplyCode());
+        assertEquals(MAX_UPLOAD_BYTES, onlyStoreCall().upload().bytes());
+        assertNothingStaged();
+    }
+
+    @Test
+    void refusesAnUploadOneByteOverTheLimitWith552() throws IOException {
+        logIn();
+
+        assertFalse(upload("a.jpg", content((int) MAX_UPLOAD_BYTES + 1)));
+
+        assertReply(552, "Upload exceeds the limit of " + MAX_UPLOAD_BYTES + " bytes; nothing kept");
+        assertEquals(List.of(), store.received(), "the store is not asked");
+        assertNothingStaged();
+    }
+
+    @Test
+    void stopsReceivingAFarLargerUploadWith552AndTheSessionGoesOn() throws IOException {
+        logIn();
+        try {
+            assertFalse(upload("a.jpg", content(50 * (int) MAX_UPLOAD_BYTES)));
+        } catch (CopyStreamException serverStoppedReading) {
+            // the client learns of it while still sending; the reply is still to come
+            client.getReply();
+        }
+
+        assertReply(552, "Upload exceeds the limit of " + MAX_UPLOAD_BYTES + " bytes; nothing kept");
+        assertEquals(List.of(), store.received());
+        assertNothingStaged();
+        assertTrue(client.sendNoOp());
+    }
+
+    @Test
+    void storesTheExactBytesEvenWhenTheClientAskedForAscii() throws IOException {
+        logIn();
+        // the client itself sends the bytes unchanged; only the server is told TYPE A
+        assertEquals(200, client.sendCommand("TYPE", "A"));
+        byte[] content = "line\r\nline\nline\r".getBytes(StandardCharsets.US_ASCII);
+
+        assertTrue(upload("a.jpg", content));
+
+        assertArrayEquals(content, onlyStoreCall().content());
+    }
+
+    @Test
+    void storesRelativeToTheWorkingFolder() throws IOException {
+        logIn();
+        assertTrue(client.makeDirectory("2026"));
+        assertTrue(client.makeDirectory("/2026/11"));
+        assertTrue(client.changeWorkingDirectory("2026/11"));
+        assertEquals("/2026/11", client.printWorkingDirectory());
+
+        assertTrue(upload("cam.jpg", content(100)));
+
+        assertEquals("/2026/11/cam.jpg", onlyStoreCall().upload().path());
+        assertArrayEquals(new String[] {"cam.jpg"}, client.listNames());
+        assertTrue(client.changeWorkingDirectory("../../../.."));
+        assertEquals("/", client.printWorkingDirectory(), ".. above the root stays at the root");
+    }
+
+    @Test
+    void refusesToStoreOntoAFolderWith550() throws IOException {
+        logIn();
+        assertTrue(client.makeDirectory("2026"));
+
+        assertFalse(upload("2026", content(100)));
+
+        assertReply(550, "/2026 is a folder");
+        assertEquals(List.of(), store.received());
+    }
+
+    @Test
+    void refusesAStoreWithoutADataConnectionWith503() throws IOException {
+        logIn();
+        assertEquals(503, client.sendCommand("STOR", "a.jpg"));
+        assertEquals(List.of(), store.received());
+    }
+
+    @ParameterizedTest
+    @EnumSource(DataConnection.class)
+    void storesOverEveryKindOfDataConnection(DataConnection kind) throws IOException {
+        logIn();
+        kind.use(client);
+        byte[] content = content(20_000);
+
+        assertTrue(upload("a.jpg", content));
+
+        assertEquals(226, client.getReplyCode());
+        assertTrue(commandsSent.contains(kind.name()), "sent " + kind + ": " + commandsSent);
+        assertArrayEquals(content, onlyStoreCall().content());
+    }
+
+    /** The ways of opening a data connection, named by the command that sets it up. */
+    enum DataConnection {
+        PASV {
+            @Override
+            void use(FTPClient client) {
+                client.enterLocalPassiveMode();
+            }
+        },
+        EPSV {
+            @Override
+            void use(FTPClient client) {
+                client.enterLocalPassiveMode();
+                client.setUseEPSVwithIPv4(true);
+            }
+        },
+        PORT {
+            @Override
+            void use(FTPClient client) {
+                client.enterLocalActiveMode();
+            }
+        };
+
+        abstract void use(FTPClient client);
+    }
+
+    // --- APPE and REST
+
+    @Test
+    void refusesAppendingWith502() throws IOException {
+        logIn();
+        assertFalse(client.appendFile("a.jpg", new ByteArrayInputStream(content(100))));
+        assertReply(502, "Appending is not supported; send the whole file with STOR");
+        assertEquals(List.of(), store.received());
+    }
+
+    @Test
+    void refusesResumingWith504AndTheSessionGoesOn() throws IOException {
+        logIn();
+        client.setRestartOffset(10);
+
+        assertFalse(upload("a.jpg", content(100)));
+
+        assertReply(504, "Resuming uploads (REST) is not supported; send the whole file");
+        assertEquals(List.of(), store.received());
+        assertNothingStaged();
+        client.setRestartOffset(0);
+        assertTrue(upload("a.jpg", content(100)), "a whole upload afterwards is stored");
+    }
+
+    // --- RNFR / RNTO
+
+    @Test
+    void renameReachesTheStoreAndIsAcknowledgedOnceCommitted() throws IOException {
+        logIn();
+        assertTrue(upload("x.tmp", content(100)));
+        assertReply(226, "Transfer complete: stored as image " + InMemoryStore.imageId(sha256(content(100)))
+                + " (announced when renamed to its final name)");
+
+        assertTrue(client.rename("x.tmp", "x.jpg"));
+
+        assertReply(250, "Renamed to /x.jpg");
+        assertEquals(List.of("/x.tmp -> /x.jpg"), store.renames());
+        assertEquals(List.of(COMMITTED, COMMITTED), container.outcomes());
+        assertEquals(Optional.empty(), store.entry("/x.tmp"));
+        assertEquals(100, store.entry("/x.jpg").orElseThrow().size());
+    }
+
+    @Test
+    void renameOfAMissingFileGets550() throws IOException {
+        logIn();
+        assertFalse(client.rename("nothing.tmp", "x.jpg"));
+        assertReply(550, "no such file or folder: /nothing.tmp");
+    }
+
+    @Test
+    void renameWhoseTransactionRolledBackGets451AndChangesNothing() throws IOException {
+        logIn();
+        assertTrue(upload("x.tmp", content(100)));
+        container.failNextCommit();
+
+        assertFalse(client.rename("x.tmp", "x.jpg"));
+
+        assertReply(451, "the store could not commit the change; nothing was kept, please retry");
+        assertEquals(List.of("/x.tmp -> /x.jpg"), store.renames(), "the store was asked");
+        assertTrue(store.entry("/x.tmp").isPresent());
+        assertEquals(Optional.empty(), store.entry("/x.jpg"));
+    }
+
+    // --- helpers
+
+    private void logIn() throws IOException {
+        assertTrue(client.login(SOURCE, PASSWORD), client.getReplyString());
+        assertTrue(client.setFileType(FTP.BINARY_FILE_TYPE));
+        client.enterLocalPassiveMode();
+    }
+
+    private boolean upload(String name, byte[] content) throws IOException {
+        return client.storeFile(name, new ByteArrayInputStream(content));
+    }
+
+    private void assertReply(int code, String text) {
+        assertEquals(code + " " + text, client.getReplyString().strip());
+    }
+
+    private InMemoryStore.Received onlyStoreCall() {
+        List<InMemoryStore.Received> received = store.received();
+        assertEquals(1, received.size(), "store calls");
+        return received.getFirst();
+    }
+
+    private void assertNothingStaged() throws IOException {
+        try (Stream<Path> files = Files.list(staging)) {
+            assertEquals(List.of(), files.toList());
+        }
+    }
+
+    /** Arbitrary bytes, the same for the same size; they include CR and LF bytes. */
+    private static byte[] content(int size) {
+        byte[] content = new byte[size];
+        new Random(size).nextBytes(content);
+        return content;
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
