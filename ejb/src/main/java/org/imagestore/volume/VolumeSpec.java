@@ -42,12 +42,12 @@ public record VolumeSpec(Path root, OptionalLong capacityBytes) {
         };
         String digits = unit == 1 ? t : t.substring(0, t.length() - 1);
         try {
-            long value = Long.parseLong(digits.trim()) * unit;
+            long value = Math.multiplyExact(Long.parseLong(digits.trim()), unit);
             if (value <= 0) {
                 throw new NumberFormatException();
             }
             return value;
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("not a volume capacity: '" + text + "' (use e.g. 500G, 2T, 800M)");
         }
     }
