@@ -15,11 +15,15 @@ public record ErrorResponse(int status, String error, String parameter, String m
     public static final int UNPROCESSABLE = 422;
 
     public static Response of(int status, String parameter, String message) {
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String error = known == null ? (status == UNPROCESSABLE ? "unprocessable_content" : "error")
-                : known.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_');
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse(status, error, parameter, message)).build();
+                .entity(new ErrorResponse(status, errorName(status), parameter, message)).build();
+    }
+
+    /** The {@code error} of a status: its reason phrase in snake case ({@code not_found}), or {@code error}. */
+    static String errorName(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? (status == UNPROCESSABLE ? "unprocessable_content" : "error")
+                : known.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_');
     }
 
     public static Response of(Response.Status status, String parameter, String message) {
