@@ -28,11 +28,14 @@ import org.apache.commons.net.ProtocolCommandEvent;
 import org.apache.commons.net.ProtocolCommandListener;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPSClient;
 import org.apache.commons.net.io.CopyStreamException;
+import org.apache.commons.net.util.TrustManagerUtils;
 import org.imagestore.ftp.api.FtpRefusedException;
 import org.imagestore.ftp.api.FtpRefusedException.Kind;
 import org.imagestore.ftp.api.UploadReceived;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,12 +47,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The FTP side end to end without an application server: a real {@link FtpService} on a loopback port, a real
  * FTP client, and behind the adapter a {@link FakeContainer} that runs each store call in a transaction with
- * the adapter's {@link TransactionOutcome} enlisted, in front of an {@link InMemoryStore}.
+ * the adapter's {@link TransactionOutcome} enlisted, in front of an {@link InMemoryStore}. The server has a
+ * key store, as the nodes have by default: clients may use plain FTP or explicit FTPS.
  */
 @Timeout(60)
 class FtpServiceTest {
 
     private static final long MAX_UPLOAD_BYTES = 100_000;
+    private static final String KEY_STORE_PASSWORD = "key-store-password";
+
+    @TempDir
+    static Path keys;
+    private static Path keyStore;
 
     @TempDir
     Path temp;
@@ -60,17 +69,32 @@ class FtpServiceTest {
     private final List<String> commandsSent = new CopyOnWriteArrayList<>();
     private Path staging;
     private FtpService service;
+    private int port;
     private FTPClient client;
+
+    /** A self-signed key made as the launcher makes it, with the JDK's keytool. */
+    @BeforeAll
+    static void makeKeyStore() throws IOException, InterruptedException {
+        keyStore = keys.resolve("ftps.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "imagestore-ftps", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=localhost", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
+                "-storepass", KEY_STORE_PASSWORD).redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, keytool.waitFor(), output);
+    }
 
     @BeforeEach
     void startServerAndConnect() throws IOException {
         staging = temp.resolve("staging");
-        int port = freePort();
+        port = freePort();
         service = new FtpService(new FtpSettings(port, "127.0.0.1", "0", "", true, 30, 10, 16, MAX_UPLOAD_BYTES,
-                staging, "", "", 0), new StoreGateway(container));
+                staging, keyStore.toString(), KEY_STORE_PASSWORD, 0), new StoreGateway(container));
         service.start();
+        client = connect(new FTPClient());
+    }
 
-        client = new FTPClient();
+    private FTPClient connect(FTPClient client) throws IOException {
         client.setDefaultTimeout(20_000);
         client.setDataTimeout(Duration.ofSeconds(20));
         client.addProtocolCommandListener(new ProtocolCommandListener() {
@@ -84,12 +108,15 @@ class FtpServiceTest {
             }
         });
         client.connect("127.0.0.1", port);
+        return client;
     }
 
     @AfterEach
     void disconnectAndStopServer() throws IOException {
         try {
             if (client.isConnected()) {
+                // QUIT first: stopping while the server still handles a dropped connection waits 5 s for its threads
+                client.logout();
                 client.disconnect();
             }
         } finally {
@@ -284,6 +311,25 @@ class FtpServiceTest {
         assertArrayEquals(content, onlyStoreCall().content());
     }
 
+    @Test
+    void storesOverExplicitFtps() throws IOException {
+        client.disconnect();
+        FTPSClient tls = new FTPSClient(false); // explicit: AUTH TLS on connecting
+        tls.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
+        client = connect(tls);
+        assertEquals(List.of("AUTH"), commandsSent);
+        tls.execPBSZ(0);
+        tls.execPROT("P"); // the data connection is encrypted too
+        byte[] content = content(20_000);
+
+        logIn();
+        assertTrue(upload("a.jpg", content));
+
+        assertEquals(226, tls.getReplyCode());
+        assertArrayEquals(content, onlyStoreCall().content());
+        assertNothingStaged();
+    }
+
     /** The ways of opening a data connection, named by the command that sets it up. */
     enum DataConnection {
         PASV {
@@ -394,7 +440,12 @@ class FtpServiceTest {
         return received.getFirst();
     }
 
+    /**
+     * The staged file goes in the STOR's last step, after its reply is on its way. A session's commands run one
+     * after the other, so once a NOOP is answered the STOR has finished.
+     */
     private void assertNothingStaged() throws IOException {
+        assertTrue(client.sendNoOp());
         try (Stream<Path> files = Files.list(staging)) {
             assertEquals(List.of(), files.toList());
         }
