@@ -1,22 +1,13 @@
 package org.imagestore.rendering;
 
+import org.imagestore.support.InvalidParameterException;
+
 /** A render URL parameter is wrong: says which one and why (mapped to HTTP 400). */
-public class InvalidRenderParameterException extends RuntimeException {
+public class InvalidRenderParameterException extends InvalidParameterException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String parameter;
-
     public InvalidRenderParameterException(String parameter, String reason) {
-        super(reason);
-        this.parameter = parameter;
-    }
-
-    public String parameter() {
-        return parameter;
-    }
-
-    public String reason() {
-        return getMessage();
+        super(parameter, reason);
     }
 }

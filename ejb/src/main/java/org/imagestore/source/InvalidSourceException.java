@@ -1,21 +1,17 @@
 package org.imagestore.source;
 
-import jakarta.ejb.ApplicationException;
+import org.imagestore.support.InvalidParameterException;
 
 /** A source's name or password does not meet the rules; says which field and why. */
-@ApplicationException(rollback = true)
-public class InvalidSourceException extends RuntimeException {
+public class InvalidSourceException extends InvalidParameterException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
-
     public InvalidSourceException(String field, String reason) {
-        super(reason);
-        this.field = field;
+        super(field, reason);
     }
 
     public String field() {
-        return field;
+        return parameter();
     }
 }

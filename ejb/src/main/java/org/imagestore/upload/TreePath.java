@@ -37,7 +37,7 @@ public record TreePath(String value) {
         }
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\\') {
+            if (Character.isISOControl(c) || c == '\\') {
                 throw new InvalidPathException("names must not contain control characters or backslashes: " + path);
             }
         }

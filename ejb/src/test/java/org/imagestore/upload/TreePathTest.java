@@ -30,7 +30,7 @@ class TreePathTest {
     @NullAndEmptySource
     @ValueSource(strings = {
         "relative/a.jpg", "//a", "/a//b", "/a/", "/./a", "/a/.", "/a/../b", "/..",
-        "/a\\b", "/a\u0000b", "/a\tb", "/a\nb", "/a\rb", "/a\u001fb", "/a\u007fb",
+        "/a\\b", "/a\u0000b", "/a\tb", "/a\nb", "/a\rb", "/a\u001fb", "/a\u007fb", "/a\u0085b", "/a\u009fb",
     })
     void refusesAnythingElse(String value) {
         assertThrows(InvalidPathException.class, () -> new TreePath(value));

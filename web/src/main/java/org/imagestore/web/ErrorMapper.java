@@ -12,11 +12,10 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.imagestore.delivery.CopyUnavailableException;
 import org.imagestore.delivery.UnknownImageException;
-import org.imagestore.rendering.InvalidRenderParameterException;
 import org.imagestore.rendering.SourceRefusedException;
-import org.imagestore.source.InvalidSourceException;
 import org.imagestore.source.SourceExistsException;
 import org.imagestore.source.UnknownSourceException;
+import org.imagestore.support.InvalidParameterException;
 
 /** Turns the domain's exceptions into JSON error responses; anything unexpected is logged and becomes a 500. */
 @Provider
@@ -28,9 +27,7 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
     public Response toResponse(Exception exception) {
         Throwable e = exception instanceof EJBException ejb && ejb.getCause() != null ? ejb.getCause() : exception;
         return switch (e) {
-            case BadParameterException bad -> ErrorResponse.of(Status.BAD_REQUEST, bad.parameter(), bad.getMessage());
-            case InvalidRenderParameterException bad -> ErrorResponse.of(Status.BAD_REQUEST, bad.parameter(), bad.reason());
-            case InvalidSourceException bad -> ErrorResponse.of(Status.BAD_REQUEST, bad.field(), bad.getMessage());
+            case InvalidParameterException bad -> ErrorResponse.of(Status.BAD_REQUEST, bad.parameter(), bad.reason());
             case UnknownImageException unknown -> ErrorResponse.of(Status.NOT_FOUND, unknown.getMessage());
             case UnknownSourceException unknown -> ErrorResponse.of(Status.NOT_FOUND, unknown.getMessage());
             case SourceExistsException exists -> ErrorResponse.of(Status.CONFLICT, "name", exists.getMessage());

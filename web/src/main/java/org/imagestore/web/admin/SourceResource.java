@@ -20,7 +20,7 @@ import org.imagestore.source.Source;
 import org.imagestore.source.SourceAccounts;
 import org.imagestore.source.SourceName;
 import org.imagestore.source.UnknownSourceException;
-import org.imagestore.web.BadParameterException;
+import org.imagestore.support.InvalidParameterException;
 
 /** Source (FTP) accounts: {@code GET/POST /admin/sources}, {@code GET/PUT /admin/sources/{name}}. */
 @Path("admin/sources")
@@ -60,7 +60,7 @@ public class SourceResource {
     @POST
     public Response create(NewSource request) {
         if (request == null) {
-            throw new BadParameterException("body", "expected {\"name\": ..., \"password\": ...}");
+            throw new InvalidParameterException("body", "expected {\"name\": ..., \"password\": ...}");
         }
         Source source = accounts.create(new SourceName(request.name()), request.password());
         return Response.created(URI.create("/admin/sources/" + source.name())).entity(SourceView.of(source)).build();
@@ -70,7 +70,7 @@ public class SourceResource {
     @Path("{name}")
     public SourceView change(@PathParam("name") String name, SourceChange request) {
         if (request == null || (request.password() == null && request.enabled() == null)) {
-            throw new BadParameterException("body", "expected {\"password\": ...} and/or {\"enabled\": true|false}");
+            throw new InvalidParameterException("body", "expected {\"password\": ...} and/or {\"enabled\": true|false}");
         }
         return SourceView.of(accounts.change(name, Optional.ofNullable(request.password()),
                 Optional.ofNullable(request.enabled())));

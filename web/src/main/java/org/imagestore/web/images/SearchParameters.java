@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.imagestore.upload.UploadSearch;
-import org.imagestore.web.BadParameterException;
+import org.imagestore.support.InvalidParameterException;
 
 /** The query parameters of {@code GET /images}: {@code source, from, to, limit, after}. */
 final class SearchParameters {
@@ -25,23 +25,23 @@ final class SearchParameters {
     static UploadSearch.Criteria parse(Map<String, List<String>> query) {
         for (String name : query.keySet()) {
             if (!KNOWN.contains(name)) {
-                throw new BadParameterException(name, "unknown parameter; known: source, from, to, limit, after");
+                throw new InvalidParameterException(name, "unknown parameter; known: source, from, to, limit, after");
             }
             if (query.get(name).size() > 1) {
-                throw new BadParameterException(name, "given more than once");
+                throw new InvalidParameterException(name, "given more than once");
             }
         }
         Optional<Instant> from = single(query, "from").map(v -> instant("from", v));
         Optional<Instant> to = single(query, "to").map(v -> instant("to", v));
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
-            throw new BadParameterException("to", "must be after from");
+            throw new InvalidParameterException("to", "must be after from");
         }
         int limit = single(query, "limit").map(SearchParameters::limit).orElse(DEFAULT_LIMIT);
         Optional<UploadSearch.Cursor> after = single(query, "after").map(v -> {
             try {
                 return UploadSearch.Cursor.decode(v);
             } catch (IllegalArgumentException e) {
-                throw new BadParameterException("after", e.getMessage());
+                throw new InvalidParameterException("after", e.getMessage());
             }
         });
         return new UploadSearch.Criteria(single(query, "source"), from, to, limit, after);
@@ -53,7 +53,7 @@ final class SearchParameters {
             return Optional.empty();
         }
         if (values.getFirst().isBlank()) {
-            throw new BadParameterException(name, "must not be empty");
+            throw new InvalidParameterException(name, "must not be empty");
         }
         return Optional.of(values.getFirst());
     }
@@ -64,7 +64,7 @@ final class SearchParameters {
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new BadParameterException(name, "must be an ISO-8601 time like 2026-11-21T08:00:00Z, or a date like 2026-11-21");
+            throw new InvalidParameterException(name, "must be an ISO-8601 time like 2026-11-21T08:00:00Z, or a date like 2026-11-21");
         }
     }
 
@@ -77,6 +77,6 @@ final class SearchParameters {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw new BadParameterException("limit", "must be an integer between 1 and " + UploadSearch.MAX_LIMIT);
+        throw new InvalidParameterException("limit", "must be an integer between 1 and " + UploadSearch.MAX_LIMIT);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.imagestore.upload.UploadSearch;
-import org.imagestore.web.BadParameterException;
+import org.imagestore.support.InvalidParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,7 +36,7 @@ class SearchParametersTest {
     }
 
     private static void assertRefused(String query, String parameter, String message) {
-        BadParameterException e = assertThrows(BadParameterException.class, () -> parse(query));
+        InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> parse(query));
         assertEquals(parameter, e.parameter());
         assertEquals(message, e.getMessage());
     }

@@ -19,6 +19,8 @@ final class NotSupported implements Command {
     @Override
     public void execute(FtpIoSession session, FtpServerContext context, FtpRequest request) {
         session.resetState();
+        // a PASV before it reserved a data port: give it back now, not at the next PASV
+        session.getDataConnection().closeDataConnection();
         session.write(new DefaultFtpReply(FtpReply.REPLY_502_COMMAND_NOT_IMPLEMENTED, reason));
     }
 }
