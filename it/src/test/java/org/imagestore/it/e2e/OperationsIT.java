@@ -1,0 +1,98 @@
+package org.imagestore.it.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import jakarta.json.JsonObject;
+
+import org.imagestore.it.e2e.Store.Source;
+import org.junit.jupiter.api.Test;
+
+/** {@code /health} for load balancers and {@code /metrics} for Prometheus. */
+class OperationsIT {
+
+    static final String STORED = "imagestore_uploads_total{outcome=\"stored\"}";
+    static final String BYTES = "imagestore_upload_bytes_total";
+
+    @Test
+    void healthIsUp() {
+        HttpResponse<String> response = Store.getText("/health");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonObject health = Store.json(response.body());
+        assertEquals("UP", health.getString("status"), response.body());
+        assertFalse(health.getJsonArray("checks").isEmpty(), "the checks are listed");
+        health.getJsonArray("checks").forEach(c -> assertFalse(c.asJsonObject().getString("status").equals("DOWN"), c::toString));
+    }
+
+    @Test
+    void healthNeedsNoCredentials() {
+        HttpResponse<String> response = Store.adminCall(null, null, "GET", "/health", null);
+        assertEquals(200, response.statusCode());
+    }
+
+    @Test
+    void metricsArePrometheusText() {
+        HttpResponse<String> response = Store.getText("/metrics");
+        assertEquals(200, response.statusCode(), () -> "GET /metrics: " + response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+                () -> "Content-Type: " + response.headers().firstValue("Content-Type"));
+        String text = response.body();
+        assertTrue(text.contains("# TYPE "), "TYPE comments");
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            assertTrue(line.matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*\\})? -?[0-9.eE+-]+|.* (NaN|\\+Inf|-Inf)"),
+                    () -> "not a Prometheus sample: " + line);
+        }
+        assertTrue(text.contains("imagestore_volume_capacity_bytes"), text);
+        assertTrue(text.contains("imagestore_outbox_messages"), text);
+    }
+
+    @Test
+    void uploadCountersIncreaseAfterAnUpload() {
+        Source camera = Store.newSource("metrics");
+        byte[] photo = Store.uniquePhoto("canon-eos70d.jpg");
+        Map<String, Double> before = Store.metrics();
+        Store.upload(camera, "/m.jpg", photo);
+        Map<String, Double> after = Store.metrics();
+        assertTrue(after.getOrDefault(STORED, 0.0) >= before.getOrDefault(STORED, 0.0) + 1,
+                () -> STORED + ": " + before.get(STORED) + " -> " + after.get(STORED));
+        assertTrue(after.getOrDefault(BYTES, 0.0) >= before.getOrDefault(BYTES, 0.0) + photo.length,
+                () -> BYTES + ": " + before.get(BYTES) + " -> " + after.get(BYTES));
+    }
+
+    @Test
+    void refusedUploadsAreCounted() {
+        Source camera = Store.newSource("metrics-refused");
+        String refused = "imagestore_uploads_total{outcome=\"refused\",reason=\"not_an_image\"}";
+        Map<String, Double> before = Store.metrics();
+        Store.Ftp ftp = Store.ftp(camera);
+        try {
+            Store.Stored stored = Store.stor(ftp, "/x.jpg", "plain text, not a photo".getBytes());
+            assertEquals(550, stored.code(), stored.reply());
+        } finally {
+            Store.quit(ftp);
+        }
+        Map<String, Double> after = Store.metrics();
+        assertTrue(after.getOrDefault(refused, 0.0) >= before.getOrDefault(refused, 0.0) + 1,
+                () -> refused + ": " + before.get(refused) + " -> " + after.get(refused));
+    }
+
+    @Test
+    void imageResponsesAreCounted() {
+        Source camera = Store.newSource("metrics-http");
+        String id = Store.upload(camera, "/h.jpg", Store.uniquePhoto("canon-eos70d.jpg"));
+        String served = "imagestore_http_image_responses_total{kind=\"original\",status=\"200\"}";
+        Map<String, Double> before = Store.metrics();
+        assertEquals(200, Store.get("/images/" + id).statusCode());
+        Map<String, Double> after = Store.metrics();
+        assertTrue(after.getOrDefault(served, 0.0) >= before.getOrDefault(served, 0.0) + 1,
+                () -> served + ": " + before.get(served) + " -> " + after.get(served));
+    }
+}

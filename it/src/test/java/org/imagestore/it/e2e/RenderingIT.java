@@ -1,0 +1,364 @@
+package org.imagestore.it.e2e;
+
+import static org.imagestore.it.e2e.Store.assertJsonError;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.zip.Deflater;
+
+import javax.imageio.ImageIO;
+
+import org.imagestore.it.e2e.Store.Source;
+import org.imagestore.it.e2e.Store.Stored;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Renditions through the running server: {@code GET /images/{id}?w=&h=&fit=&crop=&format=&q=}. */
+class RenderingIT {
+
+    static Source camera;
+    /** xiaomi-mi-a3-gps.jpg: 800x600, orientation 1. */
+    static byte[] landscape;
+    static String landscapeId;
+    /** orientation6-portrait.jpg: stored 1800x1200, orientation 6, displayed 1200x1800. */
+    static byte[] portrait;
+    static String portraitId;
+
+    @BeforeAll
+    static void upload() {
+        camera = Store.newSource("render");
+        landscape = Store.uniquePhoto("xiaomi-mi-a3-gps.jpg");
+        landscapeId = Store.upload(camera, "/landscape.jpg", landscape);
+        portrait = Store.uniquePhoto("orientation6-portrait.jpg");
+        portraitId = Store.upload(camera, "/portrait.jpg", portrait);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}x{2}")
+    @CsvSource(delimiter = '|', value = {
+            "w=200 | 200 | 150",
+            "h=150 | 200 | 150",
+            "w=200&h=200 | 200 | 150",
+            "w=200&h=200&fit=contain | 200 | 150",
+            "w=200&h=200&fit=cover | 200 | 200",
+            "w=200&h=200&fit=fill | 200 | 200",
+            "w=100&h=300&fit=fill | 100 | 300",
+            "w=300&h=100&fit=contain | 133 | 100",
+            "crop=100,50,400,300 | 400 | 300",
+            "crop=0,0,400,300&w=100 | 100 | 75",
+            "w=1600 | 1600 | 1200"})
+    void sizes(String query, int width, int height) {
+        BufferedImage image = render(landscapeId, query, "image/jpeg");
+        assertEquals(width, image.getWidth(), "width of " + query);
+        assertEquals(height, image.getHeight(), "height of " + query);
+    }
+
+    @Test
+    void exifOrientationIsApplied() {
+        BufferedImage rendered = render(portraitId, "w=300", "image/jpeg");
+        assertEquals(300, rendered.getWidth());
+        assertTrue(rendered.getHeight() > rendered.getWidth(), "taller than wide: " + rendered.getHeight());
+        assertEquals(450, rendered.getHeight());
+
+        // and it is turned the right way: 90 degrees clockwise, not counter-clockwise
+        BufferedImage stored = decode(portrait); // ImageIO ignores EXIF orientation
+        assertEquals(1800, stored.getWidth());
+        double clockwise = difference(rendered, rotate(stored, true));
+        double counterClockwise = difference(rendered, rotate(stored, false));
+        assertTrue(clockwise < 12, "the rendition looks like the photo turned clockwise: mean difference " + clockwise);
+        assertTrue(clockwise * 2 < counterClockwise,
+                "clockwise " + clockwise + " must fit far better than counter-clockwise " + counterClockwise);
+    }
+
+    @Test
+    void cropIsInDisplayedCoordinates() {
+        // the top third of the upright (1200x1800) picture
+        BufferedImage rendered = render(portraitId, "crop=0,0,1200,600&w=300", "image/jpeg");
+        assertEquals(300, rendered.getWidth());
+        assertEquals(150, rendered.getHeight());
+        BufferedImage upright = rotate(decode(portrait), true);
+        double top = difference(rendered, upright.getSubimage(0, 0, 1200, 600));
+        double bottom = difference(rendered, upright.getSubimage(0, 1200, 1200, 600));
+        assertTrue(top < 12 && top * 2 < bottom, "the crop shows the top of the upright picture: " + top + " vs " + bottom);
+    }
+
+    @Test
+    void cropShowsTheRequestedRegion() {
+        BufferedImage rendered = render(landscapeId, "crop=100,50,400,300", "image/jpeg");
+        BufferedImage original = decode(landscape);
+        double same = difference(rendered, original.getSubimage(100, 50, 400, 300));
+        double other = difference(rendered, original.getSubimage(400, 300, 400, 300));
+        assertTrue(same < 12 && same * 2 < other, "crop content: " + same + " vs elsewhere " + other);
+    }
+
+    @Test
+    void coverCropsTheCentreAndFillStretches() {
+        BufferedImage original = decode(landscape);
+        BufferedImage cover = render(landscapeId, "w=200&h=200&fit=cover", "image/jpeg");
+        BufferedImage fill = render(landscapeId, "w=200&h=200&fit=fill", "image/jpeg");
+        BufferedImage centre = original.getSubimage(100, 0, 600, 600);
+        assertTrue(difference(cover, centre) < difference(cover, original), "cover is the centred square");
+        assertTrue(difference(fill, original) < difference(fill, centre), "fill is the whole picture, stretched");
+    }
+
+    @ParameterizedTest(name = "format={0}")
+    @CsvSource({
+            "png, image/png",
+            "gif, image/gif",
+            "bmp, image/bmp",
+            "tiff, image/tiff",
+            "jpeg, image/jpeg"})
+    void formats(String format, String mediaType) {
+        HttpResponse<byte[]> response = Store.get("/images/" + landscapeId + "?w=160&format=" + format);
+        assertEquals(200, response.statusCode(), () -> Store.body(response));
+        assertEquals(mediaType, response.headers().firstValue("Content-Type").orElse(null));
+        byte[] b = response.body();
+        boolean magic = switch (format) {
+            case "png" -> (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+            case "gif" -> new String(b, 0, 4, StandardCharsets.US_ASCII).equals("GIF8");
+            case "bmp" -> b[0] == 'B' && b[1] == 'M';
+            case "tiff" -> (b[0] == 'I' && b[1] == 'I' && b[2] == 42) || (b[0] == 'M' && b[1] == 'M' && b[3] == 42);
+            default -> (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8;
+        };
+        assertTrue(magic, "the bytes are " + format);
+        BufferedImage image = decode(b);
+        assertEquals(160, image.getWidth());
+        assertEquals(120, image.getHeight());
+        assertTrue(difference(image, decode(landscape)) < 15, "still the same picture");
+    }
+
+    @Test
+    void sourcesInOtherFormatsRender() {
+        String pngId = Store.upload(camera, "/n.png", Store.uniquePhoto("nikon-d700.png"));
+        BufferedImage png = render(pngId, "w=100", "image/png");
+        assertEquals(100, png.getHeight());
+        String webpId = Store.upload(camera, "/s.webp", Store.photo("sony-dslr-a100.webp"));
+        BufferedImage fromWebp = render(webpId, "w=200", "image/jpeg"); // WebP is read, not written: JPEG
+        assertEquals(300, fromWebp.getHeight());
+        String tiffId = Store.upload(camera, "/o.tif", Store.photo("oregon-scientific-ds6639.tif"));
+        BufferedImage fromTiff = render(tiffId, "w=150&format=png", "image/png");
+        assertEquals(113, fromTiff.getHeight(), 1);
+    }
+
+    @Test
+    void qualityChangesTheJpegSize() {
+        HttpResponse<byte[]> low = Store.get("/images/" + landscapeId + "?w=400&q=10");
+        HttpResponse<byte[]> high = Store.get("/images/" + landscapeId + "?w=400&q=95");
+        assertEquals(200, low.statusCode());
+        assertEquals(200, high.statusCode());
+        assertTrue(low.body().length * 2 < high.body().length,
+                "q=10 gives a much smaller JPEG than q=95: " + low.body().length + " vs " + high.body().length);
+        assertNotEquals(low.headers().firstValue("ETag"), high.headers().firstValue("ETag"));
+        assertEquals(200, Store.get("/images/" + landscapeId + "?w=50&q=1").statusCode());
+        assertEquals(200, Store.get("/images/" + landscapeId + "?w=50&q=100").statusCode());
+    }
+
+    @Test
+    void sameUrlSameBytesSameEtagAndCachingHeaders() {
+        String url = "/images/" + landscapeId + "?w=321&h=123&fit=cover&q=77";
+        HttpResponse<byte[]> first = Store.get(url);
+        HttpResponse<byte[]> second = Store.get(url);
+        assertEquals(200, first.statusCode());
+        assertEquals(200, second.statusCode());
+        assertArrayEquals(first.body(), second.body(), "the same request gives the same bytes");
+        String etag = first.headers().firstValue("ETag").orElse(null);
+        assertNotNull(etag);
+        assertTrue(etag.startsWith("\"") && etag.endsWith("\""), "a strong ETag: " + etag);
+        assertEquals(etag, second.headers().firstValue("ETag").orElse(null));
+        assertNotEquals("\"" + landscapeId + "\"", etag, "a rendition's ETag is not the original's");
+        assertEquals(ImageHttpIT.IMMUTABLE, first.headers().firstValue("Cache-Control").orElse(null));
+
+        HttpResponse<byte[]> notModified = Store.get(url, "If-None-Match", etag);
+        assertEquals(304, notModified.statusCode());
+        assertEquals(0, notModified.body().length);
+        HttpResponse<byte[]> originalTag = Store.get(url, "If-None-Match", "\"" + landscapeId + "\"");
+        assertEquals(200, originalTag.statusCode(), "the original's ETag does not validate a rendition");
+
+        HttpResponse<byte[]> other = Store.get("/images/" + landscapeId + "?w=322&h=123&fit=cover&q=77");
+        assertNotEquals(etag, other.headers().firstValue("ETag").orElse(null), "another variant, another ETag");
+    }
+
+    @Test
+    void theSecondRequestOfAVariantIsServedFromTheCache() {
+        String url = "/images/" + landscapeId + "?w=" + (200 + (int) (Math.random() * 400)) + "&format=png";
+        Map<String, Double> before = Store.metrics();
+        HttpResponse<byte[]> first = Store.get(url);
+        assertEquals(200, first.statusCode());
+        Map<String, Double> between = Store.metrics();
+        HttpResponse<byte[]> second = Store.get(url);
+        assertEquals(200, second.statusCode());
+        Map<String, Double> after = Store.metrics();
+        String hit = "imagestore_renditions_total{result=\"cache_hit\"}";
+        String rendered = "imagestore_renditions_total{result=\"rendered\"}";
+        assertTrue(between.getOrDefault(rendered, 0.0) >= before.getOrDefault(rendered, 0.0) + 1, "first request renders");
+        assertTrue(after.getOrDefault(hit, 0.0) >= between.getOrDefault(hit, 0.0) + 1,
+                "second request is a cache hit: " + between.get(hit) + " -> " + after.get(hit));
+        assertEquals(between.getOrDefault(rendered, 0.0), after.getOrDefault(rendered, 0.0), "and renders nothing");
+        assertArrayEquals(first.body(), second.body());
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 naming {1}")
+    @CsvSource(delimiter = '|', value = {
+            "w=0 | w",
+            "w=abc | w",
+            "w=-10 | w",
+            "w=8193 | w",
+            "w=1.5 | w",
+            "h=0 | h",
+            "w=1&w=2 | w",
+            "fit=zoom&w=10&h=10 | fit",
+            "crop=1,2,3 | crop",
+            "crop=0,0,0,10 | crop",
+            "crop=a,b,c,d | crop",
+            "crop=-1,0,10,10 | crop",
+            "crop=700,500,200,200 | crop",
+            "format=xyz | format",
+            "format=webp | format",
+            "q=0 | q",
+            "q=101 | q",
+            "q=high | q",
+            "zoom=2 | zoom",
+            "w= | w"})
+    void badParametersAre400NamingTheParameter(String query, String parameter) {
+        assertJsonError(Store.get("/images/" + landscapeId + "?" + query), 400, parameter);
+    }
+
+    /**
+     * A tiny PNG whose header declares 50000x50000 (2.5 gigapixels, over the 100-megapixel source limit): ingest
+     * takes it (its header is consistent, and sides up to 65535 are accepted), the original is served as is, and
+     * rendering is refused with 422 before any raster is allocated.
+     */
+    @Test
+    void aDecompressionBombIsStoredButNotRendered() {
+        byte[] bomb = hugePng(50_000, 50_000);
+        assertTrue(bomb.length < 4096, "a tiny file: " + bomb.length);
+        Store.Ftp ftp = Store.ftp(camera);
+        Stored stored;
+        try {
+            stored = Store.stor(ftp, "/bomb.png", bomb);
+        } finally {
+            Store.quit(ftp);
+        }
+        assertEquals(226, stored.code(), () -> "ingest accepts the header-consistent PNG: " + stored.reply());
+        String id = stored.imageId();
+        assertEquals(Store.imageId(bomb), id);
+        HttpResponse<byte[]> original = Store.get("/images/" + id);
+        assertEquals(200, original.statusCode());
+        assertArrayEquals(bomb, original.body());
+
+        HttpResponse<byte[]> rendered = Store.get("/images/" + id + "?w=100");
+        assertJsonError(rendered, 422, null);
+        assertTrue(Store.body(rendered).contains("pixels"), () -> "says why: " + Store.body(rendered));
+        // the server survives and still renders other images
+        assertEquals(200, Store.get("/images/" + landscapeId + "?w=77").statusCode());
+        assertEquals(200, Store.getText("/health").statusCode());
+    }
+
+    // -------------------------------------------------------------------------------------------- helpers
+
+    static BufferedImage render(String id, String query, String mediaType) {
+        HttpResponse<byte[]> response = Store.get("/images/" + id + "?" + query);
+        assertEquals(200, response.statusCode(), () -> "GET ?" + query + ": " + Store.body(response));
+        assertEquals(mediaType, response.headers().firstValue("Content-Type").orElse(null), query);
+        assertEquals(ImageHttpIT.IMMUTABLE, response.headers().firstValue("Cache-Control").orElse(null));
+        return decode(response.body());
+    }
+
+    static BufferedImage decode(byte[] bytes) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+            assertNotNull(image, "javax.imageio cannot decode the response");
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Turns an image by 90 degrees. */
+    static BufferedImage rotate(BufferedImage source, boolean clockwise) {
+        int w = source.getWidth();
+        int h = source.getHeight();
+        BufferedImage turned = new BufferedImage(h, w, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < w; y++) {
+            for (int x = 0; x < h; x++) {
+                turned.setRGB(x, y, clockwise ? source.getRGB(y, h - 1 - x) : source.getRGB(w - 1 - y, x));
+            }
+        }
+        return turned;
+    }
+
+    /** Mean absolute difference per channel (0..255) of the two images scaled to a 32x32 grid. */
+    static double difference(BufferedImage a, BufferedImage b) {
+        BufferedImage sa = scale(a, 32, 32);
+        BufferedImage sb = scale(b, 32, 32);
+        long sum = 0;
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 32; x++) {
+                int p = sa.getRGB(x, y);
+                int q = sb.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    sum += Math.abs(((p >> shift) & 0xff) - ((q >> shift) & 0xff));
+                }
+            }
+        }
+        return sum / (32.0 * 32 * 3);
+    }
+
+    private static BufferedImage scale(BufferedImage image, int w, int h) {
+        // average in two steps so that fine detail does not alias
+        BufferedImage mid = new BufferedImage(w * 4, h * 4, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = mid.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image.getScaledInstance(w * 4, h * 4, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        g.dispose();
+        BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        g = small.createGraphics();
+        g.drawImage(mid.getScaledInstance(w, h, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        g.dispose();
+        return small;
+    }
+
+    /** A valid-looking grayscale PNG declaring width x height, with a few rows of real data and a random text chunk. */
+    static byte[] hugePng(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        byte[] ihdr = new byte[13];
+        ihdr[0] = (byte) (width >>> 24);
+        ihdr[1] = (byte) (width >>> 16);
+        ihdr[2] = (byte) (width >>> 8);
+        ihdr[3] = (byte) width;
+        ihdr[4] = (byte) (height >>> 24);
+        ihdr[5] = (byte) (height >>> 16);
+        ihdr[6] = (byte) (height >>> 8);
+        ihdr[7] = (byte) height;
+        ihdr[8] = 8; // bit depth
+        ihdr[9] = 0; // grayscale
+        out.writeBytes(Store.pngChunk("IHDR", ihdr));
+        out.writeBytes(Store.pngChunk("tEXt", ("Comment\0" + Store.random(8)).getBytes(StandardCharsets.ISO_8859_1)));
+        byte[] rows = new byte[4 * (width + 1)]; // four rows of black, each with filter byte 0
+        Deflater deflater = new Deflater(9);
+        deflater.setInput(rows);
+        byte[] compressed = new byte[rows.length];
+        int length = deflater.deflate(compressed, 0, compressed.length, Deflater.SYNC_FLUSH);
+        deflater.end();
+        out.writeBytes(Store.pngChunk("IDAT", Arrays.copyOf(compressed, length)));
+        out.writeBytes(Store.pngChunk("IEND", new byte[0]));
+        return out.toByteArray();
+    }
+}
