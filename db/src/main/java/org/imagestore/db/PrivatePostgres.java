@@ -48,6 +48,11 @@ public final class PrivatePostgres {
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
+                // the embedded server's defaults are for throw-away test databases (fsync off): "committed" must
+                // mean on disk here, since the FTP 226 promises it
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         createDatabase(postgres, database, password);
         requirePasswordFor(dataDirectory, postgres);

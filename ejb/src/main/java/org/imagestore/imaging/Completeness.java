@@ -105,23 +105,35 @@ final class Completeness {
             return buffer[(int) (pos - start)] & 0xFF;
         }
 
-        /** Offset of the next marker in entropy-coded data from {@code pos}, or -1 if the file ends first. */
+        /**
+         * Offset of the next marker in entropy-coded data from {@code pos}, or -1 if the file ends first. This is
+         * where the whole compressed image is read, so it scans the buffer directly rather than byte by byte.
+         */
         long nextMarker(long pos) throws IOException {
-            for (long p = pos; ; p++) {
-                int b = at(p);
-                if (b < 0) {
+            long p = pos;
+            while (at(p) >= 0) {
+                int i = (int) (p - start);
+                int last = filled - 1; // a marker is two bytes: look at pairs that lie wholly in the window
+                for (; i < last; i++) {
+                    if (buffer[i] == (byte) 0xFF && endsScan(buffer[i + 1] & 0xFF)) {
+                        return start + i;
+                    }
+                }
+                p = start + i; // the window's last byte: reload so that it and its follower are read together
+                if (p + 1 >= length) {
                     return -1;
                 }
-                if (b == 0xFF) {
-                    int next = at(p + 1);
-                    if (next < 0) {
-                        return -1;
-                    }
-                    if (next != 0x00 && next != 0xFF && (next < 0xD0 || next > 0xD7)) {
-                        return p;
-                    }
+                if (at(p) == 0xFF && endsScan(at(p + 1))) {
+                    return p;
                 }
+                p++;
             }
+            return -1;
+        }
+
+        /** In entropy-coded data FF is followed by a stuffed 00, a restart marker, fill or a real marker. */
+        private static boolean endsScan(int next) {
+            return next != 0x00 && next != 0xFF && (next < 0xD0 || next > 0xD7);
         }
     }
 

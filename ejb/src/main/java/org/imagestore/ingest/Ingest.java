@@ -6,8 +6,12 @@ import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.imagestore.cluster.ThisNode;
 import org.imagestore.ftp.api.FtpRefusedException;
@@ -53,18 +57,24 @@ public class Ingest {
     private ThisNode node;
     @Inject
     private Metrics metrics;
+    @Inject
+    private UnplacedBlobs unplaced;
+    @Resource
+    private TransactionSynchronizationRegistry transaction;
 
     public UploadStored store(Source source, UploadReceived upload) throws FtpRefusedException {
         long started = System.nanoTime();
-        TreePath path = Paths.of(upload.path());
+        TreePath path = path(upload);
         ImageFacts facts = inspect(source, upload);
         ImageId id = ImageId.ofSha256(upload.sha256());
 
+        unplaced.lock(id);
         images.registerIfAbsent(id, upload.bytes(), facts);
-        Volume volume = storeBlob(source, upload, id);
-        placements.recordIfAbsent(id, node.name(), volume.id());
         Upload record = tree.record(source, path, id, upload.bytes(), upload.receivedAt(), node.name(),
                 upload.clientAddress());
+        // the blob last: every check that can refuse the upload has passed
+        Volume volume = storeBlob(source, upload, id);
+        placements.recordIfAbsent(id, node.name(), volume.id());
 
         long millis = (System.nanoTime() - started) / 1_000_000;
         metrics.uploadStored(upload.bytes());
@@ -73,6 +83,15 @@ public class Ingest {
                 + id + " on " + node.name() + "/" + volume.id() + " in " + millis + " ms"
                 + (record.announced() ? "" : "; announced when renamed from its temporary name"));
         return new UploadStored(id.value(), record.id(), record.announced());
+    }
+
+    private TreePath path(UploadReceived upload) throws FtpRefusedException {
+        try {
+            return Paths.of(upload.path());
+        } catch (FtpRefusedException badName) {
+            metrics.uploadRefused("bad_name");
+            throw badName;
+        }
     }
 
     private ImageFacts inspect(Source source, UploadReceived upload) throws FtpRefusedException {
@@ -84,6 +103,22 @@ public class Ingest {
                     + " bytes from " + upload.clientAddress() + ") is not an accepted image: " + e.getMessage());
             throw new FtpRefusedException(Kind.PERMANENT, "Refused, nothing kept: " + e.getMessage());
         }
+    }
+
+    /** A blob moved into place for a transaction that then fails must not stay behind without a placement. */
+    private void removeOnRollback(ImageId id, Volume volume) {
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    unplaced.removeIfUnplaced(id, volume.id());
+                }
+            }
+        });
     }
 
     private Volume storeBlob(Source source, UploadReceived upload, ImageId id) throws FtpRefusedException {
@@ -100,7 +135,11 @@ public class Ingest {
             if (!Files.isRegularFile(staged)) {
                 throw new IOException("staged file " + staged + " is gone");
             }
+            boolean fresh = volume.find(id).isEmpty();
             volume.adopt(staged, id);
+            if (fresh) {
+                removeOnRollback(id, volume);
+            }
             return volume;
         } catch (IOException e) {
             metrics.uploadRefused("io_error");

@@ -21,8 +21,6 @@ public class SourceAccounts {
     private EntityManager em;
     @Inject
     private PasswordHashing passwords;
-    @Inject
-    private VerifiedCredentials verified;
 
     public Source create(SourceName name, String password) {
         requireAcceptable(password);
@@ -65,15 +63,7 @@ public class SourceAccounts {
         if (source.isEmpty()) {
             return Optional.empty();
         }
-        String hash = source.get().passwordHash();
-        if (verified.recentlyVerified(hash, password)) {
-            return source;
-        }
-        if (!passwords.verify(password, hash)) {
-            return Optional.empty();
-        }
-        verified.verified(hash, password);
-        return source;
+        return passwords.verify(password, source.get().passwordHash()) ? source : Optional.empty();
     }
 
     private static void requireAcceptable(String password) {

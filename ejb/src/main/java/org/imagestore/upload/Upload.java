@@ -1,6 +1,7 @@
 package org.imagestore.upload;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -46,7 +47,8 @@ public class Upload {
         this.name = path.name();
         this.imageId = imageId.value();
         this.bytes = bytes;
-        this.receivedAt = receivedAt;
+        // the catalogue keeps microseconds: messages and queries must show the same time
+        this.receivedAt = receivedAt.truncatedTo(ChronoUnit.MICROS);
         this.receivedBy = receivedBy;
         this.clientAddress = clientAddress;
     }

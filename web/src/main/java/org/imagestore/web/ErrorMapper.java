@@ -4,6 +4,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -33,6 +35,8 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
             case SourceExistsException exists -> ErrorResponse.of(Status.CONFLICT, "name", exists.getMessage());
             case SourceRefusedException refused -> ErrorResponse.of(ErrorResponse.UNPROCESSABLE, null, refused.getMessage());
             case CopyUnavailableException unavailable -> ErrorResponse.of(Status.SERVICE_UNAVAILABLE, unavailable.getMessage());
+            case ProcessingException unreadable when unreadable.getCause() instanceof JsonbException ->
+                    ErrorResponse.of(Status.BAD_REQUEST, "body", "not valid JSON for this request: " + unreadable.getCause().getMessage());
             case WebApplicationException web -> ErrorResponse.of(web.getResponse().getStatus(), null,
                     web.getMessage());
             default -> {

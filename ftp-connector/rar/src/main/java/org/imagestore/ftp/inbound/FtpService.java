@@ -8,6 +8,7 @@ import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.command.CommandFactoryFactory;
+import org.apache.ftpserver.command.impl.USER;
 import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.listener.ListenerFactory;
 import org.apache.ftpserver.ssl.SslConfigurationFactory;
@@ -90,8 +91,14 @@ final class FtpService {
         listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
 
         CommandFactoryFactory commands = new CommandFactoryFactory();
+        commands.addCommand("USER", new NoDelay(new USER()));
         commands.addCommand("STOR", new DurableStor(store, staging, uploads, settings.maxUploadBytes()));
         commands.addCommand("RNTO", new AcknowledgedRnto(store));
+        commands.addCommand("MKD", TreeCommand.makeFolder(store));
+        commands.addCommand("XMKD", TreeCommand.makeFolder(store));
+        commands.addCommand("RMD", TreeCommand.removeFolder(store));
+        commands.addCommand("XRMD", TreeCommand.removeFolder(store));
+        commands.addCommand("DELE", TreeCommand.delete(store));
         commands.addCommand("APPE", new NotSupported("Appending is not supported; send the whole file with STOR"));
         commands.addCommand("STOU", new NotSupported("STOU is not supported; STOR with a name of your choice"));
 

@@ -6,19 +6,16 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 import org.apache.ftpserver.ftplet.FtpFile;
 import org.imagestore.ftp.api.FtpEntry;
 import org.imagestore.ftp.api.FtpRefusedException;
 
 /**
- * A file or folder of a source's virtual tree. What it is gets looked up once, lazily; uploads do not go
- * through {@link #createOutputStream} but through {@link DurableStor}.
+ * A file or folder of a source's virtual tree. What it is gets looked up once, lazily. It only answers
+ * questions: uploads go through {@link DurableStor}, changes through {@link TreeCommand} and {@link AcknowledgedRnto}.
  */
 final class VirtualFile implements FtpFile {
-
-    private static final Logger LOG = Logger.getLogger(VirtualFile.class.getName());
 
     private final String source;
     private final String path;
@@ -127,33 +124,21 @@ final class VirtualFile implements FtpFile {
         return null;
     }
 
+    // Changes never go through the file object: TreeCommand (MKD, RMD, DELE) and AcknowledgedRnto reply only
+    // after the store committed, with the store's reason when it refuses.
     @Override
     public boolean mkdir() {
-        return attempt("MKD", () -> store.change(s -> {
-            s.makeFolder(source, path);
-            return null;
-        }));
+        return false;
     }
 
     @Override
     public boolean delete() {
-        boolean folder = isDirectory();
-        return attempt(folder ? "RMD" : "DELE", () -> store.change(s -> {
-            if (folder) {
-                s.removeFolder(source, path);
-            } else {
-                s.delete(source, path);
-            }
-            return null;
-        }));
+        return false;
     }
 
     @Override
     public boolean move(FtpFile destination) {
-        return attempt("RNTO", () -> store.change(s -> {
-            s.rename(source, path, destination.getAbsolutePath());
-            return null;
-        }));
+        return false;
     }
 
     @Override
@@ -175,20 +160,5 @@ final class VirtualFile implements FtpFile {
     @Override
     public InputStream createInputStream(long offset) throws IOException {
         throw new IOException("images are downloaded over HTTP, not FTP");
-    }
-
-    private boolean attempt(String command, Change change) {
-        try {
-            change.run();
-            return true;
-        } catch (FtpRefusedException e) {
-            LOG.info(() -> command + " " + path + " by " + source + " refused: " + e.getMessage());
-            return false;
-        }
-    }
-
-    @FunctionalInterface
-    private interface Change {
-        void run() throws FtpRefusedException;
     }
 }

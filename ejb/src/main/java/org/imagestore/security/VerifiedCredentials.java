@@ -1,4 +1,4 @@
-package org.imagestore.source;
+package org.imagestore.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

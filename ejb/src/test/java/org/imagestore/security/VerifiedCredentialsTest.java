@@ -1,4 +1,4 @@
-package org.imagestore.source;
+package org.imagestore.security;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
