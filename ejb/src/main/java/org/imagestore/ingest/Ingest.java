@@ -3,6 +3,7 @@ package org.imagestore.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -124,7 +125,9 @@ public class Ingest {
     private Volume storeBlob(Source source, UploadReceived upload, ImageId id) throws FtpRefusedException {
         Volume volume;
         try {
-            volume = volumes.forNewBlob(upload.bytes());
+            // identical bytes seen before: their copy's volume (adopting restores the blob if it went missing)
+            Optional<Volume> placed = placements.on(id, node.name()).flatMap(p -> volumes.byId(p.volume()));
+            volume = placed.isPresent() ? placed.get() : volumes.forNewBlob(upload.bytes());
         } catch (VolumeFullException e) {
             metrics.uploadRefused("no_space");
             LOG.severe(() -> "upload refused: " + source.name() + " " + upload.path() + ": " + e.getMessage());
