@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,8 @@ import org.imagestore.source.UnknownSourceException;
 import org.imagestore.support.InvalidParameterException;
 
 /** Source (FTP) accounts: {@code GET/POST /admin/sources}, {@code GET/PUT /admin/sources/{name}}. */
+// one instance for all requests: nothing per request is kept in fields
+@ApplicationScoped
 @Path("admin/sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -46,6 +47,8 @@ import org.imagestore.web.ErrorResponse;
  * Image URLs. {@code GET /images/{id}} serves the original, or with render parameters a rendition; both are
  * immutable and cacheable forever. {@code DELETE} (administrators) purges the image.
  */
+// one instance for all requests: nothing per request is kept in fields
+@ApplicationScoped
 @Path("images")
 public class ImageResource {
 

@@ -1,5 +1,6 @@
 package org.imagestore.web.ops;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,8 @@ import org.imagestore.ops.Health;
 import org.imagestore.ops.HealthChecks;
 
 /** {@code GET /health}: 200 when the node is UP, 503 when DOWN, with every check in JSON. */
+// one instance for all requests: nothing per request is kept in fields
+@ApplicationScoped
 @Path("health")
 public class HealthResource {
 

@@ -2,6 +2,7 @@ package org.imagestore.web.ops;
 
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,8 @@ import org.imagestore.publishing.OutboxRelay;
 import org.imagestore.volume.LocalVolumes;
 
 /** {@code GET /metrics}: Prometheus text format, version 0.0.4. */
+// one instance for all requests: nothing per request is kept in fields
+@ApplicationScoped
 @Path("metrics")
 public class MetricsResource {
 
