@@ -68,12 +68,26 @@ record ExifFacts(int orientation, Optional<CaptureTime> captureTime, Optional<St
             return Optional.empty();
         }
         try {
-            LocalDateTime time = LocalDateTime.parse(local.get(), EXIF_DATE_TIME);
+            LocalDateTime time = LocalDateTime.parse(local.get(), EXIF_DATE_TIME)
+                    .withNano(subSecondNanos(text(sub, ExifDirectoryBase.TAG_SUBSECOND_TIME_ORIGINAL)));
             Optional<ZoneOffset> offset = text(sub, ExifDirectoryBase.TAG_TIME_ZONE_ORIGINAL).flatMap(ExifFacts::offset);
             return Optional.of(new CaptureTime(time, offset));
         } catch (DateTimeParseException placeholder) { // e.g. "0000:00:00 00:00:00" from cameras without a clock
             return Optional.empty();
         }
+    }
+
+    /**
+     * SubSecTimeOriginal holds the decimal digits after the second ("868104" is .868104 s). Kept to the
+     * microsecond, the catalogue's precision, so that messages and queries show the same time.
+     */
+    static int subSecondNanos(Optional<String> digits) {
+        String d = digits.map(String::strip).filter(s -> s.matches("[0-9]{1,9}")).orElse("");
+        if (d.isEmpty()) {
+            return 0;
+        }
+        int nanos = Integer.parseInt((d + "000000000").substring(0, 9));
+        return nanos - nanos % 1000;
     }
 
     private static Optional<ZoneOffset> offset(String text) {

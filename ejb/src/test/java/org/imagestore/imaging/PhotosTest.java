@@ -27,12 +27,12 @@ class PhotosTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "-", value = {
         // file | format | make | model | DateTimeOriginal | lat | lon | altitude | orientation | w | h
-        "xiaomi-mi-a3-gps.jpg | JPEG | Xiaomi | Mi A3 | 2020-06-08T11:16:13 | -15.8349490 | -48.0233560 | 1104.871 | 1 | 800 | 600",
-        "xiaomi-mi-a3-orientation3-gps.jpg | JPEG | Xiaomi | Mi A3 | 2020-01-24T23:11:53 | -15.8356700 | -48.0155640 | 1134.113 | 3 | 800 | 600",
+        "xiaomi-mi-a3-gps.jpg | JPEG | Xiaomi | Mi A3 | 2020-06-08T11:16:13.868104 | -15.8349490 | -48.0233560 | 1104.871 | 1 | 800 | 600",
+        "xiaomi-mi-a3-orientation3-gps.jpg | JPEG | Xiaomi | Mi A3 | 2020-01-24T23:11:53.332084 | -15.8356700 | -48.0155640 | 1134.113 | 3 | 800 | 600",
         "sony-nex3n-gps.jpg | JPEG | SONY | NEX-3N | 2014-04-29T14:25:26 | 56.1559951 | 10.2082048 | - | 1 | 400 | 250",
-        "canon-eos70d.jpg | JPEG | Canon | Canon EOS 70D | 2015-10-29T15:44:44 | - | - | - | 1 | 400 | 250",
+        "canon-eos70d.jpg | JPEG | Canon | Canon EOS 70D | 2015-10-29T15:44:44.52 | - | - | - | 1 | 400 | 250",
         "orientation6-portrait.jpg | JPEG | - | - | - | - | - | - | 6 | 1800 | 1200",
-        "nikon-d700.png | PNG | NIKON CORPORATION | NIKON D700 | 2018-03-31T10:01:03 | - | - | - | 1 | 500 | 500",
+        "nikon-d700.png | PNG | NIKON CORPORATION | NIKON D700 | 2018-03-31T10:01:03.33 | - | - | - | 1 | 500 | 500",
         "sony-dslr-a100.webp | WEBP | SONY | DSLR-A100 | 2007-06-02T20:15:20 | - | - | - | 1 | 400 | 600",
         "oregon-scientific-ds6639.tif | TIFF | - | - | - | - | - | - | 1 | 300 | 225",
         "oregon-scientific-ds6639.gif | GIF | - | - | - | - | - | - | 1 | 300 | 225",

@@ -96,7 +96,7 @@ class PublishingIT {
         assertEquals("front door.jpg", body.getString("fileName"));
         assertEquals(800, body.getInt("width"));
         assertEquals(600, body.getInt("height"));
-        assertEquals("2020-06-08T11:16:13", body.getString("captureTime"));
+        assertEquals("2020-06-08T11:16:13.868104", body.getString("captureTime"), "with EXIF sub-seconds");
         assertEquals("Mi A3", body.getJsonObject("camera").getString("model"));
         assertEquals(-15.835, body.getJsonObject("gps").getJsonNumber("latitude").doubleValue(), 0.001);
         assertEquals("das", body.getString("receivedBy"));
