@@ -21,9 +21,12 @@ import java.util.Optional;
  * ({@link ScaledIdct}); at 1/8 that is the DC term alone. Chroma blocks of subsampled components are transformed
  * to the size they cover, so chroma comes out at full output resolution without an upsampling step.
  *
+ * <p>Progressive files are decoded at 1/8 only, from their DC scans (the AC scans are not even read).
+ *
  * <p>Only the MCU rows that a region needs are decoded: the decoder stops after the last one. Anything else
- * (progressive, arithmetic coding, 12-bit, lossless, CMYK/YCCK, odd sampling factors, damaged data) throws
- * {@link UnsupportedJpegException}, and the caller uses Image I/O instead. Not thread-safe; one instance per decode.
+ * (progressive at other scales, arithmetic coding, 12-bit, lossless, CMYK/YCCK, odd sampling factors, damaged
+ * data) throws {@link UnsupportedJpegException}, and the caller uses Image I/O instead. Not thread-safe; one
+ * instance per decode.
  */
 public final class ScaledJpegDecoder {
 
@@ -59,6 +62,8 @@ public final class ScaledJpegDecoder {
         int stride;
         int predictor;
         boolean done;
+        int[] dc;        // progressive files: DC coefficients (point-transformed back) of every block, row by row
+        int gridW;       // blocks per row of this component's grid (MCU-padded)
 
         Plane(JpegStructure.Component c, int[] quant) {
             this.h = c.h();
@@ -108,8 +113,8 @@ public final class ScaledJpegDecoder {
     }
 
     private static void checkSupported(JpegStructure s) {
-        if (s.frameMarker != 0xC0 && s.frameMarker != 0xC1) {
-            throw new UnsupportedJpegException("not a sequential Huffman JPEG (SOF" + (s.frameMarker - 0xC0) + ")");
+        if (s.frameMarker != 0xC0 && s.frameMarker != 0xC1 && s.frameMarker != 0xC2) {
+            throw new UnsupportedJpegException("not a Huffman-coded JPEG (SOF" + (s.frameMarker - 0xC0) + ")");
         }
         if (s.precision != 8) {
             throw new UnsupportedJpegException(s.precision + "-bit samples");
@@ -133,6 +138,11 @@ public final class ScaledJpegDecoder {
 
     private Scaled run(int scale, Rectangle region) {
         checkSupported(jpeg);
+        boolean progressive = jpeg.frameMarker == 0xC2;
+        if (progressive && scale != 8) {
+            // at 1/8 a block is its DC coefficient; other scales would need the AC refinement scans
+            throw new UnsupportedJpegException("progressive JPEGs are decoded here at 1/8 only");
+        }
         int maxH = jpeg.maxH();
         int maxV = jpeg.maxV();
         int perBlock = 8 / scale; // output samples of a full-resolution 8x8 block
@@ -166,12 +176,153 @@ public final class ScaledJpegDecoder {
             }
             p.keptAc = java.util.stream.IntStream.rangeClosed(1, p.lastKept).filter(k -> p.keep[k]).map(k -> NATURAL[k])
                     .toArray();
+            if (progressive) {
+                dcOnly(p, coverW, coverH);
+                p.gridW = mcusX * c.h();
+                p.dc = new int[p.gridW * mcusY * c.v()];
+            }
             p.stride = mcusX * c.h() * p.blockW;
             p.samples = new byte[p.stride * mcuRows * c.v() * p.blockH];
             planes[i] = p;
         }
-        decodeScans();
+        if (progressive) {
+            decodeProgressiveDc();
+        } else {
+            decodeScans();
+        }
         return assemble(scale, region, perBlock * maxV);
+    }
+
+    /**
+     * One output sample per block, from its DC coefficient alone; subsampled chroma is repeated over the
+     * luma samples it covers (a thumbnail's chroma needs no more).
+     */
+    private static void dcOnly(Plane p, int coverW, int coverH) {
+        p.blockW = 1;
+        p.blockH = 1;
+        p.repeatX = coverW;
+        p.repeatY = coverH;
+        p.keep = new boolean[64];
+        p.keep[0] = true;
+        p.lastKept = 0;
+        p.keptAc = new int[0];
+    }
+
+    /**
+     * Progressive files: their DC coefficients come first, in scans of their own (a first pass and one-bit
+     * refinements); the AC scans are stepped over by looking for the next marker. Then every block is placed.
+     */
+    private void decodeProgressiveDc() {
+        int pos = jpeg.firstScan;
+        while (pos + 1 < data.length) {
+            int marker = data[pos + 1] & 0xFF;
+            if (marker == 0xD9) {
+                break;
+            }
+            if (marker == 0xFF) {
+                pos++;
+                continue;
+            }
+            int segment = pos + 2;
+            int length = JpegStructure.u16(data, segment);
+            if (marker == 0xDA) {
+                pos = progressiveScan(segment + 2, segment + length);
+            } else {
+                jpeg.segment(marker, data, segment + 2, segment + length);
+                pos = segment + length;
+            }
+        }
+        if (!allDone()) {
+            throw new UnsupportedJpegException("the DC scans do not cover every component");
+        }
+        for (Plane p : planes) {
+            int firstRow = firstMcuRow * p.v;
+            int rows = (lastMcuRow + 1) * p.v;
+            for (int by = firstRow; by < rows; by++) {
+                for (int bx = 0; bx < p.gridW; bx++) {
+                    p.coef[0] = p.dc[by * p.gridW + bx] * p.quant[0];
+                    place(p, bx, by - firstRow);
+                }
+            }
+        }
+    }
+
+    /** One scan of a progressive file (T.81 G.1.2.1): DC first pass or refinement; AC scans are skipped. */
+    private int progressiveScan(int header, int dataStart) {
+        int count = data[header] & 0xFF;
+        int spectral = header + 1 + 2 * count;
+        int spectralStart = data[spectral] & 0xFF;
+        int successive = data[spectral + 2] & 0xFF;
+        int high = successive >> 4;
+        int low = successive & 15;
+        if (spectralStart != 0) {
+            return EntropyReader.nextMarker(data, dataStart);
+        }
+        Plane[] members = new Plane[count];
+        HuffmanTable[] tables = new HuffmanTable[count];
+        for (int i = 0; i < count; i++) {
+            members[i] = planes[indexOf(data[header + 1 + 2 * i] & 0xFF)];
+            tables[i] = jpeg.dc[(data[header + 2 + 2 * i] & 0xFF) >> 4 & 3];
+            if (high == 0 && tables[i] == null) {
+                throw new UnsupportedJpegException("missing Huffman table");
+            }
+        }
+        boolean first = high == 0;
+        EntropyReader in = new EntropyReader(data, dataStart);
+        int restart = jpeg.restartInterval;
+        int mcu = 0;
+        if (count == 1) {
+            Plane p = members[0];
+            int blocksX = ceilDiv(ceilDiv(jpeg.width * p.h, jpeg.maxH()), 8);
+            int lastRow = Math.min(ceilDiv(ceilDiv(jpeg.height * p.v, jpeg.maxV()), 8), (lastMcuRow + 1) * p.v) - 1;
+            p.predictor = 0;
+            for (int by = 0; by <= lastRow; by++) {
+                for (int bx = 0; bx < blocksX; bx++, mcu++) {
+                    if (restart > 0 && mcu > 0 && mcu % restart == 0) {
+                        restart(in, members);
+                    }
+                    dcCoefficient(in, p, tables[0], by * p.gridW + bx, first, low);
+                }
+            }
+        } else {
+            for (Plane p : members) {
+                p.predictor = 0;
+            }
+            for (int my = 0; my <= lastMcuRow; my++) {
+                for (int mx = 0; mx < mcusX; mx++, mcu++) {
+                    if (restart > 0 && mcu > 0 && mcu % restart == 0) {
+                        restart(in, members);
+                    }
+                    for (int i = 0; i < count; i++) {
+                        Plane p = members[i];
+                        for (int by = 0; by < p.v; by++) {
+                            for (int bx = 0; bx < p.h; bx++) {
+                                int block = (my * p.v + by) * p.gridW + mx * p.h + bx;
+                                dcCoefficient(in, p, tables[i], block, first, low);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (first) {
+            for (Plane p : members) {
+                p.done = true;
+            }
+        }
+        // rows below the region are not needed: the rest of the scan is stepped over too
+        return EntropyReader.nextMarker(data, in.position());
+    }
+
+    /** A DC difference (first pass: point-transformed by {@code low}) or one more bit of it (refinement). */
+    private static void dcCoefficient(EntropyReader in, Plane p, HuffmanTable table, int block, boolean first, int low) {
+        if (first) {
+            int t = in.decode(table);
+            p.predictor += t == 0 ? 0 : in.receiveExtend(t);
+            p.dc[block] = p.predictor << low;
+        } else if (in.receiveExtend(1) > 0) {
+            p.dc[block] |= 1 << low;
+        }
     }
 
     /** Walks the markers from the first scan: tables between scans, then each scan, until every plane is done. */
