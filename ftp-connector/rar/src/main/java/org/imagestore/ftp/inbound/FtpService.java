@@ -22,6 +22,7 @@ final class FtpService {
     private final StoreGateway store;
     private final StagingArea staging;
     private final UploadsInProgress uploads = new UploadsInProgress();
+    private final FtpServerLogs logs = new FtpServerLogs();
     private FtpServer server;
 
     FtpService(FtpSettings settings, StoreGateway store) {
@@ -32,10 +33,12 @@ final class FtpService {
 
     void start() {
         staging.prepare();
+        logs.install();
         server = build().createServer();
         try {
             server.start();
         } catch (FtpException | RuntimeException e) {
+            logs.uninstall();
             throw new IllegalStateException("cannot listen on " + settings.endpoint() + " (port taken?): " + e.getMessage(), e);
         }
         LOG.info("imagestore FTP listening on " + settings.endpoint() + ", passive ports " + settings.passivePorts()
@@ -52,6 +55,7 @@ final class FtpService {
             LOG.warning(uploads.count() + " FTP uploads still in progress are cut off; they were not acknowledged");
         }
         server.stop();
+        logs.uninstall();
         LOG.info("imagestore FTP on " + settings.endpoint() + " stopped");
     }
 

@@ -40,6 +40,7 @@ final class SourceUserManager implements UserManager {
             accepted = login.getUsername() != null && login.getPassword() != null
                     && store.read(s -> s.authenticate(login.getUsername(), login.getPassword(), client));
         } catch (FtpRefusedException e) {
+            LOG.warning(() -> "FTP login of '" + login.getUsername() + "' from " + client + " not checked: " + e.getMessage());
             throw new AuthenticationFailedException("the store cannot check logins right now");
         }
         if (!accepted) {

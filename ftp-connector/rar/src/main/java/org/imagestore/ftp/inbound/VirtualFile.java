@@ -148,6 +148,9 @@ final class VirtualFile implements FtpFile {
                     .map(e -> new VirtualFile(source, FtpPaths.child(path, e.name()), store, Optional.of(e)))
                     .toList();
         } catch (FtpRefusedException e) {
+            if (e.kind() == FtpRefusedException.Kind.NOT_FOUND) {
+                return List.of(); // removed since it was looked up
+            }
             throw new StoreUnavailableException(e.getMessage());
         }
     }
