@@ -31,6 +31,7 @@ import org.imagestore.upload.SourceTree;
 import org.imagestore.upload.TreePath;
 import org.imagestore.upload.Upload;
 import org.imagestore.volume.LocalVolumes;
+import org.imagestore.volume.PendingBlob;
 import org.imagestore.volume.Volume;
 import org.imagestore.volume.VolumeFullException;
 
@@ -106,8 +107,11 @@ public class Ingest {
         }
     }
 
-    /** A blob moved into place for a transaction that then fails must not stay behind without a placement. */
-    private void removeOnRollback(ImageId id, Volume volume) {
+    /**
+     * When the transaction ends: committed, the blob's pending mark goes; otherwise the blob goes too, unless
+     * a committed placement uses it. A crash before either leaves the mark for {@link VolumesOnStart}.
+     */
+    private void settleWhenEnded(PendingBlob pending) {
         transaction.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -115,8 +119,10 @@ public class Ingest {
 
             @Override
             public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    unplaced.removeIfUnplaced(id, volume.id());
+                if (status == Status.STATUS_COMMITTED) {
+                    unplaced.clear(pending);
+                } else {
+                    unplaced.removeIfUnplaced(pending, "its store was rolled back");
                 }
             }
         });
@@ -138,11 +144,10 @@ public class Ingest {
             if (!Files.isRegularFile(staged)) {
                 throw new IOException("staged file " + staged + " is gone");
             }
-            boolean fresh = volume.find(id).isEmpty();
-            volume.adopt(staged, id);
-            if (fresh) {
-                removeOnRollback(id, volume);
+            if (volume.find(id).isEmpty()) {
+                settleWhenEnded(volume.markPending(id));
             }
+            volume.adopt(staged, id);
             return volume;
         } catch (IOException e) {
             metrics.uploadRefused("io_error");

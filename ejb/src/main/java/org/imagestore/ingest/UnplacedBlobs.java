@@ -13,7 +13,8 @@ import jakarta.persistence.PersistenceContext;
 import org.imagestore.cluster.ThisNode;
 import org.imagestore.image.ImageId;
 import org.imagestore.placement.Placements;
-import org.imagestore.volume.LocalVolumes;
+import org.imagestore.volume.PendingBlob;
+import org.imagestore.volume.Volume;
 
 /**
  * Keeps blobs and placements in step when a store fails after its blob was moved into place. Every store of
@@ -30,8 +31,6 @@ public class UnplacedBlobs {
     @Inject
     private Placements placements;
     @Inject
-    private LocalVolumes volumes;
-    @Inject
     private ThisNode node;
 
     /** Takes the image id's lock for the rest of the caller's transaction. */
@@ -40,22 +39,38 @@ public class UnplacedBlobs {
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?)) locked").setParameter(1, lockKey(id)).getSingleResult();
     }
 
-    /** After a rolled-back store: deletes the blob it moved into place, unless a committed placement uses it. */
+    /**
+     * After a store that did not commit (rolled back, or cut off by a crash): deletes the blob it moved into
+     * place, unless a committed placement uses it, then the blob's pending mark.
+     */
     @Asynchronous
-    public void removeIfUnplaced(ImageId id, String volumeId) {
+    public void removeIfUnplaced(PendingBlob pending, String why) {
+        settle(pending, why);
+    }
+
+    /** As {@link #removeIfUnplaced}, in the caller's thread. */
+    public void settle(PendingBlob pending, String why) {
+        ImageId id = pending.id();
         lock(id);
-        if (placements.on(id, node.name()).isPresent()) {
-            return;
-        }
-        volumes.byId(volumeId).ifPresent(volume -> {
-            try {
-                if (volume.delete(id)) {
-                    LOG.info("image " + id + ": blob removed from " + volume + " after its store was rolled back");
-                }
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "image " + id + ": blob of a rolled-back store could not be removed from " + volume, e);
+        Volume volume = pending.volume();
+        try {
+            if (placements.on(id, node.name()).isEmpty() && volume.delete(id)) {
+                LOG.info("image " + id + ": blob removed from " + volume + ", " + why);
             }
-        });
+            pending.clear();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "image " + id + ": blob on " + volume + " could not be settled (" + why
+                    + "); the next start tries again", e);
+        }
+    }
+
+    /** After a committed store: its blob is placed, the pending mark can go. */
+    public void clear(PendingBlob pending) {
+        try {
+            pending.clear();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "image " + pending.id() + ": pending mark " + pending.mark() + " not removed", e);
+        }
     }
 
     /** The first 8 bytes of the digest: as good as random, and the same for the same image on every node. */

@@ -74,6 +74,8 @@ public class LocalVolumes {
     /** Sets each volume's stored-bytes figure (from the catalogue, at start). */
     public void account(Map<String, Long> storedBytesByVolume) {
         storedBytesByVolume.forEach((id, bytes) -> byId(id).ifPresent(v -> v.accountStored(bytes)));
+        volumes.forEach(v -> LOG.info(() -> "volume " + v + " holds " + storedBytesByVolume.getOrDefault(v.id(), 0L) / (1 << 20)
+                + " MiB of images, " + Math.round(v.usedFraction() * 100) + "% of its capacity"));
     }
 
     /** The volume a new blob of this size should go to. */

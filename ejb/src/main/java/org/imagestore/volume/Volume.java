@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.imagestore.image.ImageId;
 
@@ -27,6 +29,7 @@ public final class Volume {
     private final String id;
     private final Path root;
     private final Path blobs;
+    private final Path pending;
     private final OptionalLong capacityBytes;
     private final FileStore fileStore;
     private final AtomicLong storedBytes = new AtomicLong();
@@ -35,8 +38,10 @@ public final class Volume {
         this.id = id;
         this.root = root;
         this.blobs = root.resolve("blobs");
+        this.pending = root.resolve("pending");
         this.capacityBytes = capacityBytes;
         Files.createDirectories(blobs);
+        Files.createDirectories(pending);
         this.fileStore = Files.getFileStore(blobs);
     }
 
@@ -135,6 +140,24 @@ public final class Volume {
         Durable.syncFolder(group);
         storedBytes.addAndGet(bytes);
         return target;
+    }
+
+    /**
+     * Marks a blob about to be adopted for a transaction that has not committed yet, durably and before the blob
+     * itself is in place: if the node dies before the commit, the mark says which blob may be an orphan.
+     */
+    public PendingBlob markPending(ImageId id) throws IOException {
+        Path mark = pending.resolve(id.value() + "." + UUID.randomUUID());
+        Files.createFile(mark);
+        Durable.syncFolder(pending);
+        return new PendingBlob(id, this, mark);
+    }
+
+    /** Marks left by stores that never ended: the node died between adopting their blobs and committing. */
+    public List<PendingBlob> pendingBlobs() throws IOException {
+        try (Stream<Path> marks = Files.list(pending)) {
+            return marks.flatMap(mark -> PendingBlob.idOf(mark).map(id -> new PendingBlob(id, this, mark)).stream()).toList();
+        }
     }
 
     /** Deletes the blob; true if there was one. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -109,6 +110,34 @@ class VolumeTest {
 
         assertEquals(Optional.of(blob), volume.find(staged.id()));
         assertEquals(Optional.empty(), volume.find(stage("b", 10).id()));
+    }
+
+    @Test
+    void pendingMarksOutliveTheProcessUntilCleared() throws Exception {
+        Volume volume = open(OptionalLong.empty());
+        Staged a = stage("a", 10);
+        PendingBlob first = volume.markPending(a.id());
+        PendingBlob second = volume.markPending(a.id()); // a second store of the same bytes has its own mark
+        volume.adopt(a.file(), a.id());
+
+        // as the next start finds them, in a new process
+        Volume reopened = open(OptionalLong.empty());
+        assertEquals(2, reopened.pendingBlobs().size());
+        assertTrue(reopened.pendingBlobs().stream().allMatch(p -> p.id().equals(a.id())));
+
+        first.clear();
+        assertEquals(List.of(second.mark()), reopened.pendingBlobs().stream().map(PendingBlob::mark).toList());
+        second.clear();
+        assertEquals(List.of(), reopened.pendingBlobs());
+        assertTrue(reopened.find(a.id()).isPresent(), "clearing a mark leaves the blob alone");
+    }
+
+    @Test
+    void filesInThePendingFolderThatAreNotMarksAreIgnored() throws Exception {
+        Volume volume = open(OptionalLong.empty());
+        Files.writeString(temp.resolve("volume/pending/notes.txt"), "x");
+        Files.writeString(temp.resolve("volume/pending/noextension"), "x");
+        assertEquals(List.of(), volume.pendingBlobs());
     }
 
     @Test

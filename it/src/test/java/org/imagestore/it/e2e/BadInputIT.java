@@ -181,7 +181,7 @@ class BadInputIT {
             }
             out.flush();
             // the server is receiving: its staging file has grown
-            awaitStagingFileOfAtLeast(256 * 1024);
+            Store.awaitStagingFileOfAtLeast(256 * 1024);
 
             Socket control = ftp.controlSocket();
             if (reset) {
@@ -592,22 +592,6 @@ class BadInputIT {
         assertEquals("stored", event.event());
         assertEquals(sentinel, event.body().getString("imageId"), () -> "the first message is not the sentinel's: " + event.body());
         indexer.expectNoMore();
-    }
-
-    private static void awaitStagingFileOfAtLeast(long bytes) {
-        for (int i = 0; i < 300; i++) {
-            for (Path staged : Store.stagingFiles()) {
-                try {
-                    if (Files.size(staged) >= bytes) {
-                        return;
-                    }
-                } catch (IOException gone) {
-                    // raced with its removal
-                }
-            }
-            Store.pause(100);
-        }
-        throw new AssertionError("the server never staged " + bytes + " bytes of the upload: " + Store.stagingFiles());
     }
 
     /** A few megabytes of noise as a valid JPEG, different on every call. */

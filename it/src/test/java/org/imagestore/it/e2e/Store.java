@@ -416,6 +416,23 @@ final class Store {
         assertEquals(List.of(), stagingFiles(), "leftovers in the staging folder " + STAGING);
     }
 
+    /** Waits until an upload being received has at least this many bytes in the staging folder. */
+    static void awaitStagingFileOfAtLeast(long bytes) {
+        for (int i = 0; i < 300; i++) {
+            for (Path staged : stagingFiles()) {
+                try {
+                    if (Files.size(staged) >= bytes) {
+                        return;
+                    }
+                } catch (IOException gone) {
+                    // raced with its removal
+                }
+            }
+            pause(100);
+        }
+        throw new AssertionError("the server never staged " + bytes + " bytes of the upload: " + stagingFiles());
+    }
+
     static void pause(long millis) {
         try {
             Thread.sleep(millis);

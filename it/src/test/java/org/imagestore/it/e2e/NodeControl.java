@@ -1,0 +1,122 @@
+package org.imagestore.it.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Kills, restarts and reconfigures the node under test, as an operator (or a power cut) would: SIGKILL to its
+ * JVM, {@code asadmin} through the DAS for the rest.
+ */
+final class NodeControl {
+
+    static final String NODE = "node-1";
+    private static final Path PAYARA = Path.of(System.getProperty("payara.home", "/nonexistent"));
+    private static final Path INSTANCE = PAYARA.resolve("glassfish/nodes/localhost-imagestore").resolve(NODE);
+
+    private NodeControl() {
+    }
+
+    /** SIGKILL to the node's JVM, and waits until it is gone: no shutdown hook, no orderly close of anything. */
+    static void kill() {
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(INSTANCE.resolve("config/pid")).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no pid file of " + NODE + " under " + INSTANCE, e);
+        }
+        ProcessHandle jvm = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(NODE + " (pid " + pid + ") is not running"));
+        String command = commandLine(pid);
+        // the pid file could be stale: never kill anything but this store's node
+        assertTrue(command.contains("-Dcom.sun.aas.instanceRoot=" + INSTANCE), () -> "pid " + pid + " is not " + NODE + ": " + command);
+        jvm.destroyForcibly();
+        jvm.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    private static String commandLine(long pid) {
+        try { // ProcessHandle.Info leaves out the arguments of long command lines
+            return Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the node again and waits until its /health says UP. */
+    static void start() {
+        asadmin("start-instance", NODE);
+        awaitHealthy();
+    }
+
+    static void restart() {
+        asadmin("stop-instance", NODE);
+        start();
+    }
+
+    /** Sets (or replaces) one of the node's system properties; it applies when the node (re)starts. */
+    static void setProperty(String name, String value) {
+        asadmin("create-system-properties", "--target", NODE, name + "=" + value.replace(":", "\\:"));
+    }
+
+    static void awaitHealthy() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        int status = -1;
+        while (System.nanoTime() < deadline) {
+            try {
+                status = Store.HTTP.send(HttpRequest.newBuilder(Store.uri("/health")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            Store.pause(500);
+        }
+        throw new AssertionError(NODE + " not healthy within 180 s (last /health status " + status + "); log: " + Store.NODE_LOG);
+    }
+
+    private static void asadmin(String... command) {
+        Path passwordFile = null;
+        try {
+            passwordFile = Files.createTempFile("asadmin", ".pw",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(passwordFile, "AS_ADMIN_PASSWORD=" + System.getProperty("imagestore.admin.password") + "\n");
+            List<String> line = new ArrayList<>(List.of(PAYARA.resolve("bin/asadmin").toString(),
+                    "--port", System.getProperty("imagestore.admin.port"), "--user", "admin",
+                    "--passwordfile", passwordFile.toString(), "--interactive=false"));
+            line.addAll(List.of(command));
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new AssertionError("asadmin " + String.join(" ", command) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            if (passwordFile != null) {
+                try {
+                    Files.deleteIfExists(passwordFile);
+                } catch (IOException ignored) {
+                    // a temporary file
+                }
+            }
+        }
+    }
+}
