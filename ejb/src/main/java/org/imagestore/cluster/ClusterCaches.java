@@ -3,10 +3,17 @@ package org.imagestore.cluster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import javax.sql.DataSource;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -14,7 +21,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
+import org.imagestore.schema.SchemaMigration;
 import org.infinispan.Cache;
 import org.infinispan.commons.configuration.io.ConfigurationResourceResolvers;
 import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
@@ -34,6 +43,11 @@ public class ClusterCaches {
     private static final Logger LOG = Logger.getLogger(ClusterCaches.class.getName());
     private static final String CONFIGURATION = "imagestore-infinispan.xml";
 
+    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    private DataSource catalogue;
+    @Inject
+    private ThisNode node;
+
     private DefaultCacheManager manager;
     private Cache<String, byte[]> renditions;
 
@@ -46,6 +60,7 @@ public class ClusterCaches {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(ours);
+        forgetPreviousSelf();
         try (InputStream xml = ours.getResourceAsStream(CONFIGURATION)) {
             if (xml == null) {
                 throw new IllegalStateException(CONFIGURATION + " is missing from the application");
@@ -61,6 +76,26 @@ public class ClusterCaches {
             throw new UncheckedIOException(e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * A node that did not stop cleanly (killed, power cut) leaves its discovery row behind; starting again, it
+     * would take that row for a live coordinator and send it JOINs (10 of 2 s) before going on alone. No other
+     * node has this node's name, so a row under it is stale.
+     */
+    private void forgetPreviousSelf() {
+        try (Connection connection = catalogue.getConnection();
+                PreparedStatement delete = connection.prepareStatement("delete from jgroups where name = ?")) {
+            delete.setString(1, node.name());
+            int removed = delete.executeUpdate();
+            if (removed > 0) {
+                LOG.info(() -> "removed " + removed + " discovery entries that " + node.name()
+                        + " left when it last stopped without leaving the cluster");
+            }
+        } catch (SQLException e) {
+            // not fatal: discovery gets there, only slower
+            LOG.log(Level.WARNING, "stale discovery entries of " + node.name() + " could not be removed", e);
         }
     }
 

@@ -54,8 +54,10 @@ final class NodeControl {
 
     /** Starts the node again and waits until its /health says UP. */
     static void start() {
+        long started = System.nanoTime();
         asadmin("start-instance", NODE);
         awaitHealthy();
+        System.out.printf("%s healthy %.1f s after start-instance%n", NODE, (System.nanoTime() - started) / 1e9);
     }
 
     static void restart() {
