@@ -94,8 +94,10 @@ final class FtpService {
         }
         listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
 
+        LoginChecks logins = new LoginChecks();
         CommandFactoryFactory commands = new CommandFactoryFactory();
         commands.addCommand("USER", new NoDelay(new USER()));
+        commands.addCommand("PASS", new PassOrComeBackLater(logins));
         commands.addCommand("STOR", new DurableStor(store, staging, uploads, settings.maxUploadBytes()));
         commands.addCommand("RNTO", new AcknowledgedRnto(store));
         commands.addCommand("MKD", TreeCommand.makeFolder(store));
@@ -109,7 +111,7 @@ final class FtpService {
         FtpServerFactory factory = new FtpServerFactory();
         factory.setConnectionConfig(connections.createConnectionConfig());
         factory.addListener("default", listener.createListener());
-        factory.setUserManager(new SourceUserManager(store, settings.idleTimeoutSeconds()));
+        factory.setUserManager(new SourceUserManager(store, settings.idleTimeoutSeconds(), logins));
         factory.setFileSystem(new VirtualFileSystemFactory(store));
         factory.setCommandFactory(commands.createCommandFactory());
         return factory;

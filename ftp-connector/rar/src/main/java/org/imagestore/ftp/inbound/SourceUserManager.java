@@ -22,10 +22,12 @@ final class SourceUserManager implements UserManager {
 
     private final StoreGateway store;
     private final int idleTimeoutSeconds;
+    private final LoginChecks checks;
 
-    SourceUserManager(StoreGateway store, int idleTimeoutSeconds) {
+    SourceUserManager(StoreGateway store, int idleTimeoutSeconds, LoginChecks checks) {
         this.store = store;
         this.idleTimeoutSeconds = idleTimeoutSeconds;
+        this.checks = checks;
     }
 
     @Override
@@ -41,6 +43,7 @@ final class SourceUserManager implements UserManager {
                     && store.read(s -> s.authenticate(login.getUsername(), login.getPassword(), client));
         } catch (FtpRefusedException e) {
             LOG.warning(() -> "FTP login of '" + login.getUsername() + "' from " + client + " not checked: " + e.getMessage());
+            checks.storeDidNotAnswer();
             throw new AuthenticationFailedException("the store cannot check logins right now");
         }
         if (!accepted) {

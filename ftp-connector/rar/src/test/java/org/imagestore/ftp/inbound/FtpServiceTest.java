@@ -7,11 +7,15 @@ import static org.imagestore.ftp.inbound.InMemoryStore.SOURCE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +32,7 @@ import org.apache.commons.net.ProtocolCommandEvent;
 import org.apache.commons.net.ProtocolCommandListener;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.apache.commons.net.ftp.FTPSClient;
 import org.apache.commons.net.io.CopyStreamException;
 import org.apache.commons.net.util.TrustManagerUtils;
@@ -137,6 +142,33 @@ class FtpServiceTest {
     void refusesAWrongPasswordWith530() throws IOException {
         assertFalse(client.login(SOURCE, "wrong-password"));
         assertEquals(530, client.getReplyCode());
+    }
+
+    @Test
+    void aLoginTheStoreCannotCheckIs421ComeBackLaterNot530() throws IOException {
+        store.failNext(new IllegalStateException("catalogue unreachable"));
+        // Commons Net, like most clients, takes a 421 as the server closing the connection
+        assertThrows(FTPConnectionClosedException.class, () -> client.login(SOURCE, PASSWORD));
+        assertEquals(421, client.getReplyCode(), client.getReplyString());
+        assertTrue(client.getReplyString().contains("try again later"), client.getReplyString());
+        client.disconnect();
+
+        // and the server does close it, as 421 says (seen from a raw socket)
+        store.failNext(new IllegalStateException("catalogue unreachable"));
+        try (Socket raw = new Socket("127.0.0.1", port)) {
+            raw.setSoTimeout(10_000);
+            var in = new BufferedReader(new InputStreamReader(raw.getInputStream(), StandardCharsets.US_ASCII));
+            var out = raw.getOutputStream();
+            assertTrue(in.readLine().startsWith("220"));
+            out.write(("USER " + SOURCE + "\r\nPASS " + PASSWORD + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertTrue(in.readLine().startsWith("331"));
+            assertTrue(in.readLine().startsWith("421 "));
+            assertEquals(null, in.readLine(), "end of stream after the 421");
+        }
+
+        // the store answers again: the same client logs in
+        client = connect(new FTPClient());
+        assertTrue(client.login(SOURCE, PASSWORD), client.getReplyString());
     }
 
     @Test

@@ -82,6 +82,11 @@ final class InMemoryStore implements FtpStoreListener {
 
     @Override
     public synchronized boolean authenticate(String source, String password, String clientAddress) {
+        RuntimeException failure = failNext;
+        failNext = null;
+        if (failure != null) {
+            throw failure;
+        }
         return SOURCE.equals(source) && PASSWORD.equals(password);
     }
 
