@@ -120,12 +120,21 @@ public class Ingest {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    unplaced.clear(pending);
+                    forget(pending);
                 } else {
                     unplaced.removeIfUnplaced(pending, "its store was rolled back");
                 }
             }
         });
+    }
+
+    /** The blob is placed: only its mark goes (a plain file delete, no container call on the upload path). */
+    private static void forget(PendingBlob pending) {
+        try {
+            pending.clear();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "image " + pending.id() + ": pending mark " + pending.mark() + " not removed", e);
+        }
     }
 
     private Volume storeBlob(Source source, UploadReceived upload, ImageId id) throws FtpRefusedException {

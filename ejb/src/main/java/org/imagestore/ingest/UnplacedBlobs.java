@@ -64,15 +64,6 @@ public class UnplacedBlobs {
         }
     }
 
-    /** After a committed store: its blob is placed, the pending mark can go. */
-    public void clear(PendingBlob pending) {
-        try {
-            pending.clear();
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "image " + pending.id() + ": pending mark " + pending.mark() + " not removed", e);
-        }
-    }
-
     /** The first 8 bytes of the digest: as good as random, and the same for the same image on every node. */
     static long lockKey(ImageId id) {
         long key = 0;
