@@ -16,7 +16,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * with nothing but a JDK and Maven. Data stays in the given folder across restarts; the process stops the
  * server cleanly when it is terminated.
  *
- * <p>Usage: {@code PrivatePostgres <data-dir> <port> <database>}, with the application's password in the
+ * <p>Usage: {@code PrivatePostgres <data-dir> <port> <database>[,<database>...]}, with the application's password in the
  * environment variable {@code IMAGESTORE_DB_PASSWORD}. The application connects as role {@code imagestore}
  * with that password (SCRAM); the server listens on loopback only.
  */
@@ -29,12 +29,12 @@ public final class PrivatePostgres {
 
     public static void main(String[] args) throws IOException, SQLException, InterruptedException {
         if (args.length != 3) {
-            System.err.println("usage: PrivatePostgres <data-dir> <port> <database>");
+            System.err.println("usage: PrivatePostgres <data-dir> <port> <database>[,<database>...]");
             System.exit(2);
         }
         Path dataDirectory = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
-        String database = args[2];
+        String[] databases = args[2].split(",");
         String password = System.getenv("IMAGESTORE_DB_PASSWORD");
         if (password == null || !password.matches("[A-Za-z0-9]{16,}")) {
             System.err.println("IMAGESTORE_DB_PASSWORD must hold the application's password (16+ letters and digits)");
@@ -54,7 +54,9 @@ public final class PrivatePostgres {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .start();
-        createDatabase(postgres, database, password);
+        for (String database : databases) {
+            createDatabase(postgres, database, password);
+        }
         requirePasswordFor(dataDirectory, postgres);
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -66,7 +68,7 @@ public final class PrivatePostgres {
             }
             stopped.countDown();
         }, "private-postgres-stop"));
-        System.out.println("PostgreSQL ready on 127.0.0.1:" + port + " (database " + database + ", data in " + dataDirectory + ")");
+        System.out.println("PostgreSQL ready on 127.0.0.1:" + port + " (databases " + String.join(", ", databases) + ", data in " + dataDirectory + ")");
         stopped.await();
     }
 

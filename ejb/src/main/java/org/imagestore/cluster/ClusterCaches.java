@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,6 +52,7 @@ public class ClusterCaches {
 
     private DefaultCacheManager manager;
     private Cache<String, byte[]> renditions;
+    private Cache<String, byte[]> clusterState;
 
     // NOT_SUPPORTED on the method itself: a singleton's @PostConstruct otherwise runs in the deployment's
     // transaction, and JGroups' discovery would enlist its JDBC connection in it (and deadlock the next node).
@@ -70,6 +73,7 @@ public class ClusterCaches {
             holder.getGlobalConfigurationBuilder().classLoader(ours);
             manager = new DefaultCacheManager(holder, true);
             renditions = manager.getCache("renditions");
+            clusterState = manager.getCache("cluster-state");
             LOG.info("joined cluster " + manager.getClusterName() + " as " + manager.getAddress() + "; members "
                     + manager.getMembers());
         } catch (IOException e) {
@@ -111,6 +115,21 @@ public class ClusterCaches {
     /** Rendered variants by {@code imageId/spec}, once per cluster, bounded in memory. */
     public Cache<String, byte[]> renditions() {
         return renditions;
+    }
+
+    /** The group map and the nodes' live figures, replicated to every node. */
+    public Cache<String, byte[]> clusterState() {
+        return clusterState;
+    }
+
+    /** The names of the nodes in the cluster's current view (a node killed leaves it within seconds). */
+    public Set<String> members() {
+        return manager.getMembers().stream().map(Object::toString).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether this node is the view's coordinator: the one node that runs cluster-wide chores. */
+    public boolean coordinator() {
+        return manager.isCoordinator();
     }
 
     public DefaultCacheManager manager() {

@@ -1,15 +1,33 @@
 package org.imagestore.delivery;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 import org.imagestore.image.ImageId;
+import org.imagestore.imaging.ImageFacts;
 import org.imagestore.imaging.ImageFormat;
 
-/** A readable copy of an image's original bytes on this node. */
-public record Original(ImageId id, ImageFormat format, long bytes, Path file) {
+/**
+ * An image's original bytes as this node can reach them: a local copy, or the live nodes that hold one (best
+ * first), with what the catalogue knows of the image.
+ */
+public record Original(ImageId id, ImageFacts facts, long bytes, Optional<Path> file, List<String> holders) {
 
-    /** Strong ETag: the id is the content's digest. */
+    public Original {
+        holders = List.copyOf(holders);
+    }
+
+    public ImageFormat format() {
+        return facts.format();
+    }
+
+    public boolean local() {
+        return file.isPresent();
+    }
+
+    /** The entity tag's value (unquoted): the id is the content's digest. */
     public String etag() {
-        return "\"" + id.value() + "\"";
+        return id.value();
     }
 }

@@ -2,24 +2,30 @@ package org.imagestore.delivery;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.imagestore.cluster.Cluster;
 import org.imagestore.cluster.ThisNode;
 import org.imagestore.image.Image;
 import org.imagestore.image.ImageCatalogue;
 import org.imagestore.image.ImageId;
+import org.imagestore.placement.GroupMaps;
 import org.imagestore.placement.Placement;
 import org.imagestore.placement.Placements;
 import org.imagestore.volume.LocalVolumes;
 
 /**
- * Finds the bytes of an original. Hot images are answered from memory: an image never changes, and a local
- * copy is checked to still exist before it is handed out, so a purge or a move is noticed.
+ * Finds the bytes of an original: a copy on this node, or else the live nodes that hold one (the group's holders
+ * first). Hot local images are answered from memory: an image never changes, and a local copy is checked to
+ * still exist before it is handed out, so a purge or a move is noticed.
  */
 @ApplicationScoped
 public class Originals {
@@ -42,6 +48,10 @@ public class Originals {
     private LocalVolumes volumes;
     @Inject
     private ThisNode node;
+    @Inject
+    private Cluster cluster;
+    @Inject
+    private GroupMaps maps;
 
     /**
      * @throws UnknownImageException    when there is no such image
@@ -52,19 +62,31 @@ public class Originals {
         synchronized (known) {
             remembered = known.get(id);
         }
-        if (remembered != null && Files.isRegularFile(remembered.file())) {
+        if (remembered != null && remembered.file().filter(Files::isRegularFile).isPresent()) {
             return remembered;
         }
         Image image = images.find(id).orElseThrow(() -> new UnknownImageException(id));
-        Path file = placements.on(id, node.name())
-                .flatMap(p -> volumes.find(id, p.volume()))
-                .orElseThrow(() -> new CopyUnavailableException(id, "no copy on this node ("
-                        + placements.of(id).stream().map(Placement::node).toList() + " hold it)"));
-        Original original = new Original(id, image.format(), image.bytes(), file);
-        synchronized (known) {
-            known.put(id, original);
+        List<Placement> copies = placements.of(id);
+        Optional<Path> here = copies.stream().filter(p -> p.node().equals(node.name())).findFirst()
+                .flatMap(p -> volumes.find(id, p.volume()));
+        if (here.isPresent()) {
+            Original original = new Original(id, image.facts(), image.bytes(), here, List.of());
+            synchronized (known) {
+                known.put(id, original);
+            }
+            return original;
         }
-        return original;
+        Set<String> live = cluster.members();
+        List<String> holders = maps.current().holdersOf(id);
+        List<String> remote = copies.stream().map(Placement::node)
+                .filter(n -> live.contains(n) && !n.equals(node.name()))
+                .sorted(Comparator.comparing((String n) -> !holders.contains(n)))
+                .toList();
+        if (remote.isEmpty()) {
+            throw new CopyUnavailableException(id, "no copy on a node that is up (copies on "
+                    + copies.stream().map(Placement::node).toList() + ")");
+        }
+        return new Original(id, image.facts(), image.bytes(), Optional.empty(), remote);
     }
 
     /** Forgets a purged image. */

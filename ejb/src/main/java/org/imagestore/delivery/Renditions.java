@@ -2,6 +2,7 @@ package org.imagestore.delivery;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -11,9 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.imagestore.image.ImageId;
+import org.imagestore.imaging.ImageFormat;
 import org.imagestore.ops.Metrics;
+import org.imagestore.ops.Metrics.RenditionOutcome;
 import org.imagestore.rendering.ImageRenderer;
+import org.imagestore.replication.CopyFailedException;
+import org.imagestore.replication.NodeClient;
 import org.imagestore.rendering.RenderLimits;
 import org.imagestore.rendering.RenderSpec;
 import org.imagestore.rendering.Rendition;
@@ -34,6 +38,8 @@ public class Renditions {
     private RenditionCache cache;
     @Inject
     private Metrics metrics;
+    @Inject
+    private NodeClient nodes;
     @Inject
     @ConfigProperty(name = "imagestore.render.slots", defaultValue = "0")
     int configuredSlots;
@@ -67,19 +73,59 @@ public class Renditions {
         return limits;
     }
 
-    public Rendered render(ImageId id, RenderSpec spec) {
-        String key = id.value() + "/" + spec.key();
-        Rendered cached = cache.get(key);
-        if (cached != null) {
-            metrics.count("imagestore_renditions_total{result=\"cache_hit\"}");
-            return cached;
+    /**
+     * The rendition from the cache, or rendered now (and cached) on a node that holds the image: this one if it
+     * has a copy, else a live holder.
+     */
+    public Rendered render(RenditionKey key) {
+        Optional<Rendered> cached = cache.get(key);
+        if (cached.isPresent()) {
+            metrics.rendition(RenditionOutcome.CACHE_HIT);
+            return cached.get();
         }
-        Original original = originals.find(id);
-        Rendition rendition = renderInSlot(original, spec);
-        Rendered rendered = new Rendered(rendition.bytes(), rendition.format(), RenditionCache.etagOf(key));
-        cache.put(key, rendered);
-        metrics.count("imagestore_renditions_total{result=\"rendered\"}");
+        Original original = originals.find(key.image());
+        return original.local() ? renderHere(original, key) : renderElsewhere(original, key);
+    }
+
+    /** Renders on this node, which must hold a copy (a render asked of it by another node). */
+    public Rendered renderHere(RenditionKey key) {
+        Optional<Rendered> cached = cache.get(key);
+        if (cached.isPresent()) {
+            metrics.rendition(RenditionOutcome.CACHE_HIT);
+            return cached.get();
+        }
+        Original original = originals.find(key.image());
+        if (!original.local()) {
+            throw new CopyUnavailableException(key.image(), "no copy on this node to render from");
+        }
+        return renderHere(original, key);
+    }
+
+    private Rendered renderHere(Original original, RenditionKey key) {
+        Rendition rendition = renderInSlot(original, key.spec());
+        Rendered rendered = new Rendered(key, rendition.bytes(), rendition.format());
+        cache.put(rendered);
+        metrics.rendition(RenditionOutcome.RENDERED);
         return rendered;
+    }
+
+    /** A holder renders it (and caches it, where every node finds it). */
+    private Rendered renderElsewhere(Original original, RenditionKey key) {
+        String lastFailure = "";
+        for (String holder : original.holders()) {
+            try {
+                NodeClient.RemoteRendition remote = nodes.render(holder, key.image(), key.spec().query());
+                ImageFormat format = ImageFormat.fromMediaType(remote.mediaType()).orElseThrow(
+                        () -> new CopyFailedException(holder + " answered with " + remote.mediaType(), false));
+                metrics.rendition(RenditionOutcome.RENDERED_ELSEWHERE);
+                return new Rendered(key, remote.bytes(), format);
+            } catch (CopyFailedException e) {
+                lastFailure = e.getMessage();
+                LOG.warning("image " + key.image() + ": render on " + holder + " failed (" + e.getMessage()
+                        + "); trying the next holder");
+            }
+        }
+        throw new CopyUnavailableException(key.image(), "no holder could render it: " + lastFailure);
     }
 
     private Rendition renderInSlot(Original original, RenderSpec spec) {
@@ -91,17 +137,19 @@ public class Renditions {
             throw new RenderBusyException("interrupted while waiting to render");
         }
         if (!acquired) {
-            metrics.count("imagestore_renditions_total{result=\"busy\"}");
+            metrics.rendition(RenditionOutcome.BUSY);
             throw new RenderBusyException("all render slots are busy; retry shortly");
         }
         long started = System.nanoTime();
+        metrics.renderStarted();
         try {
-            Rendition rendition = renderer.render(original.file(), spec);
-            metrics.add("imagestore_render_milliseconds_total", (System.nanoTime() - started) / 1_000_000);
+            Rendition rendition = renderer.render(original.file().orElseThrow(), original.facts(), spec);
+            metrics.renderTime((System.nanoTime() - started) / 1_000_000);
             return rendition;
         } catch (IOException e) {
             throw new UncheckedIOException("rendering image " + original.id() + " failed", e);
         } finally {
+            metrics.renderEnded();
             slots.release();
         }
     }

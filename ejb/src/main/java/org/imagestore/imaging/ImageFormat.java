@@ -35,6 +35,17 @@ public enum ImageFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The format of a media type ({@code image/png}, parameters after {@code ;} ignored). */
+    public static Optional<ImageFormat> fromMediaType(String mediaType) {
+        String type = mediaType == null ? "" : mediaType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        for (ImageFormat format : values()) {
+            if (format.mediaType.equals(type)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Parses a URL/JSON name; accepts {@code jpg} for JPEG and {@code jp2} for JPEG 2000. */
     public static Optional<ImageFormat> fromParameter(String name) {
         if (name == null) {

@@ -12,13 +12,23 @@ import org.imagestore.ftp.api.FtpRefusedException.Kind;
 import org.imagestore.ftp.api.FtpStoreListener;
 import org.imagestore.ftp.api.UploadReceived;
 import org.imagestore.ftp.api.UploadStored;
+import org.imagestore.image.ImageId;
+import org.imagestore.ops.Metrics;
+import org.imagestore.ops.Metrics.UploadRefusal;
 import org.imagestore.source.Source;
 import org.imagestore.source.SourceAccounts;
+import org.imagestore.source.SourceDisabledException;
+import org.imagestore.support.RefusedException;
+import org.imagestore.upload.InvalidPathException;
+import org.imagestore.upload.NoSuchPathException;
 import org.imagestore.upload.SourceTree;
+import org.imagestore.upload.TreeEntry;
+import org.imagestore.upload.TreePath;
 
 /**
- * Receives the FTP connector's requests, each in its own container transaction, and hands them to the domain.
- * The adapter replies to the client only after this bean's transaction committed.
+ * The FTP edge: receives the FTP connector's requests, each in its own container transaction, hands them to the
+ * domain, and turns the domain's refusals into FTP terms. This is the only class outside the connector that
+ * speaks FTP. The adapter replies to the client only after this bean's transaction committed.
  */
 @MessageDriven(messageListenerInterface = FtpStoreListener.class)
 public class FtpRequestConsumer implements FtpStoreListener {
@@ -29,6 +39,8 @@ public class FtpRequestConsumer implements FtpStoreListener {
     private SourceTree tree;
     @Inject
     private Ingest ingest;
+    @Inject
+    private Metrics metrics;
 
     @Override
     public boolean authenticate(String source, String password, String clientAddress) {
@@ -39,8 +51,8 @@ public class FtpRequestConsumer implements FtpStoreListener {
     public Optional<FtpEntry> stat(String source, String path) {
         return accounts.find(source).flatMap(s -> {
             try {
-                return tree.stat(s, Paths.of(path));
-            } catch (FtpRefusedException badName) {
+                return tree.stat(s, new TreePath(path)).map(FtpRequestConsumer::entry);
+            } catch (InvalidPathException badName) {
                 return Optional.empty();
             }
         });
@@ -48,37 +60,98 @@ public class FtpRequestConsumer implements FtpStoreListener {
 
     @Override
     public List<FtpEntry> list(String source, String folder) throws FtpRefusedException {
-        return tree.list(enabled(source), Paths.of(folder));
+        try {
+            return tree.list(enabled(source), path(folder)).stream().map(FtpRequestConsumer::entry).toList();
+        } catch (RefusedException e) {
+            throw refusal(e);
+        }
     }
 
     @Override
     public void makeFolder(String source, String folder) throws FtpRefusedException {
-        tree.makeFolder(enabled(source), Paths.of(folder));
+        try {
+            tree.makeFolder(enabled(source), path(folder));
+        } catch (RefusedException e) {
+            throw refusal(e);
+        }
     }
 
     @Override
     public void removeFolder(String source, String folder) throws FtpRefusedException {
-        tree.removeFolder(enabled(source), Paths.of(folder));
+        try {
+            tree.removeFolder(enabled(source), path(folder));
+        } catch (RefusedException e) {
+            throw refusal(e);
+        }
     }
 
     @Override
     public void rename(String source, String from, String to) throws FtpRefusedException {
-        tree.rename(enabled(source), Paths.of(from), Paths.of(to));
+        try {
+            tree.rename(enabled(source), path(from), path(to));
+        } catch (RefusedException e) {
+            throw refusal(e);
+        }
     }
 
     @Override
     public void delete(String source, String path) throws FtpRefusedException {
-        tree.delete(enabled(source), Paths.of(path));
+        try {
+            tree.delete(enabled(source), path(path));
+        } catch (RefusedException e) {
+            throw refusal(e);
+        }
     }
 
     @Override
     public UploadStored store(UploadReceived upload) throws FtpRefusedException {
-        return ingest.store(enabled(upload.source()), upload);
+        TreePath path;
+        try {
+            path = path(upload.path());
+        } catch (FtpRefusedException badName) {
+            metrics.uploadRefused(UploadRefusal.BAD_NAME);
+            throw badName;
+        }
+        try {
+            StoredUpload stored = ingest.store(enabled(upload.source()), new IncomingUpload(path, upload.stagedFile(),
+                    upload.bytes(), ImageId.ofSha256(upload.sha256()), upload.receivedAt(), upload.clientAddress()));
+            // the last step before the commit: a client that went away gets nothing kept, as it got no 226
+            if (!upload.clientWaiting().getAsBoolean()) {
+                throw new FtpRefusedException(Kind.TRANSIENT,
+                        "the client disconnected before the upload was confirmed; nothing kept");
+            }
+            return new UploadStored(stored.image().value(), stored.uploadId(), stored.announced());
+        } catch (RefusedException e) {
+            throw refusal(e);
+        }
     }
 
     /** A source disabled while its session is open can do nothing more. */
-    private Source enabled(String name) throws FtpRefusedException {
-        return accounts.find(name).filter(Source::enabled)
-                .orElseThrow(() -> new FtpRefusedException(Kind.PERMANENT, "source " + name + " is disabled"));
+    private Source enabled(String name) throws SourceDisabledException {
+        return accounts.find(name).filter(Source::enabled).orElseThrow(() -> new SourceDisabledException(name));
+    }
+
+    private static TreePath path(String path) throws FtpRefusedException {
+        try {
+            return new TreePath(path);
+        } catch (InvalidPathException e) {
+            throw new FtpRefusedException(Kind.BAD_NAME, e.getMessage());
+        }
+    }
+
+    private static FtpEntry entry(TreeEntry entry) {
+        return new FtpEntry(entry.name(), entry.folder(), entry.size(), entry.lastModified());
+    }
+
+    /** The domain's reasons in FTP terms: 451/452 invite a retry, 550 does not. */
+    private static FtpRefusedException refusal(RefusedException e) {
+        return switch (e) {
+            case NoSuchPathException missing -> new FtpRefusedException(Kind.NOT_FOUND, missing.getMessage());
+            case StoreFullException full -> new FtpRefusedException(Kind.NO_SPACE, full.getMessage());
+            case StorageFailedException failed -> new FtpRefusedException(Kind.TRANSIENT, failed.getMessage());
+            case NotAnImageUploadException notAnImage ->
+                    new FtpRefusedException(Kind.PERMANENT, "Refused, nothing kept: " + notAnImage.getMessage());
+            default -> new FtpRefusedException(Kind.PERMANENT, e.getMessage());
+        };
     }
 }

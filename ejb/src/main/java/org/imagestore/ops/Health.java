@@ -22,6 +22,12 @@ public record Health(String status, String node, List<Check> checks) {
         }
     }
 
+    /** DOWN when any check is DOWN; WARN checks leave the node UP. */
+    public static Health of(String node, List<Check> checks) {
+        boolean down = checks.stream().anyMatch(c -> c.status().equals("DOWN"));
+        return new Health(down ? "DOWN" : "UP", node, List.copyOf(checks));
+    }
+
     public boolean up() {
         return status.equals("UP");
     }

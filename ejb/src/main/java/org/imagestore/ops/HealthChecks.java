@@ -3,7 +3,6 @@ package org.imagestore.ops;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,40 +16,42 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imagestore.cluster.ThisNode;
-import org.imagestore.publishing.OutboxRelay;
+import org.imagestore.ops.NodeReadings.VolumeReading;
+import org.imagestore.publishing.OutboxRelay.Backlog;
 import org.imagestore.schema.SchemaMigration;
-import org.imagestore.volume.LocalVolumes;
-import org.imagestore.volume.Volume;
 
-/** Checks what this node needs to take uploads and serve images. */
+/**
+ * Checks what this node needs to take uploads and serve images. The node is DOWN when it cannot: no catalogue,
+ * a volume it cannot write, no FTP listener. A JMS backlog is a WARN, not DOWN: uploads go on and their messages
+ * wait in the outbox until the broker takes them.
+ */
 @ApplicationScoped
 public class HealthChecks {
 
-    private static final double VOLUME_WARN_FRACTION = 0.9;
-    private static final double BACKLOG_WARN_SECONDS = 300;
+    static final double VOLUME_WARN_FRACTION = 0.9;
+    static final double BACKLOG_WARN_SECONDS = 300;
 
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
     private DataSource dataSource;
     @Inject
-    private LocalVolumes volumes;
-    @Inject
-    private OutboxRelay outbox;
+    private NodeReadings readings;
     @Inject
     private ThisNode node;
     @Inject
     @ConfigProperty(name = "imagestore.ftp.port", defaultValue = "2121")
     int ftpPort;
+    @Inject
+    @ConfigProperty(name = "imagestore.ftp.bind-address", defaultValue = "0.0.0.0")
+    String ftpAddress;
 
     public Health check() {
         List<Health.Check> checks = new ArrayList<>();
         checks.add(database());
-        volumes.all().forEach(v -> checks.add(volume(v)));
+        NodeReadings.Readings now = readings.take();
+        now.volumes().forEach(v -> checks.add(volume(v)));
         checks.add(ftp());
-        if (checks.getFirst().status().equals("UP")) {
-            checks.add(outbox());
-        }
-        boolean down = checks.stream().anyMatch(c -> c.status().equals("DOWN"));
-        return new Health(down ? "DOWN" : "UP", node.name(), checks);
+        now.outbox().ifPresent(backlog -> checks.add(outbox(backlog)));
+        return Health.of(node.name(), checks);
     }
 
     private Health.Check database() {
@@ -62,27 +63,27 @@ public class HealthChecks {
         }
     }
 
-    private static Health.Check volume(Volume v) {
+    static Health.Check volume(VolumeReading v) {
         String name = "volume " + v.id();
-        if (!Files.isDirectory(v.root()) || !Files.isWritable(v.root())) {
+        if (!v.writable()) {
             return Health.Check.down(name, v.root() + " is not a writable folder");
         }
-        double used = v.usedFraction();
-        String detail = v.root() + ": " + Math.round(used * 1000) / 10.0 + "% of " + (v.capacityBytes() >> 20) + " MiB used";
-        return used >= VOLUME_WARN_FRACTION ? Health.Check.warn(name, detail) : Health.Check.up(name, detail);
+        String detail = v.root() + ": " + Math.round(v.usedFraction() * 1000) / 10.0 + "% of "
+                + (v.capacityBytes() >> 20) + " MiB used";
+        return v.usedFraction() >= VOLUME_WARN_FRACTION ? Health.Check.warn(name, detail) : Health.Check.up(name, detail);
     }
 
     private Health.Check ftp() {
+        String host = ftpAddress.equals("0.0.0.0") ? "127.0.0.1" : ftpAddress;
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", ftpPort), 1000);
-            return Health.Check.up("ftp", "listening on port " + ftpPort);
+            socket.connect(new InetSocketAddress(host, ftpPort), 1000);
+            return Health.Check.up("ftp", "listening on " + host + ":" + ftpPort);
         } catch (IOException e) {
-            return Health.Check.down("ftp", "nothing listens on port " + ftpPort + " (" + e.getMessage() + ")");
+            return Health.Check.down("ftp", "nothing listens on " + host + ":" + ftpPort + " (" + e.getMessage() + ")");
         }
     }
 
-    private Health.Check outbox() {
-        OutboxRelay.Backlog backlog = outbox.backlog();
+    static Health.Check outbox(Backlog backlog) {
         String detail = backlog.messages() + " metadata messages waiting, oldest " + Math.round(backlog.oldestSeconds()) + " s";
         return backlog.oldestSeconds() > BACKLOG_WARN_SECONDS ? Health.Check.warn("jms", detail)
                 : Health.Check.up("jms", detail);

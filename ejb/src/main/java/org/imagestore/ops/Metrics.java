@@ -1,47 +1,127 @@
 package org.imagestore.ops;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The store's counters. Counting is a {@link LongAdder} increment, cheap enough for the upload and image
- * paths; gauges (volumes, backlog) are read when {@code /metrics} is scraped.
+ * The store's counters, each behind a typed method: the Prometheus series names live here and nowhere else.
+ * Counting is a {@link LongAdder} increment, cheap enough for the upload and image paths.
  */
 @ApplicationScoped
 public class Metrics {
 
-    private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+    /** Why an upload was refused. */
+    public enum UploadRefusal {
+        BAD_NAME, NOT_AN_IMAGE, NO_SPACE, IO_ERROR;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What an image URL served. */
+    public enum Served {
+        ORIGINAL, RENDITION;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** How a rendition request was answered. */
+    public enum RenditionOutcome {
+        CACHE_HIT, RENDERED, RENDERED_ELSEWHERE, BUSY;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One counter's current value: its family, its labels in exposition form ({@code a="b",c="d"} or empty). */
+    public record Sample(String family, String labels, long value) {
+
+        public String series() {
+            return labels.isEmpty() ? family : family + "{" + labels + "}";
+        }
+    }
+
+    private static final String UPLOADS = "imagestore_uploads_total";
+    private static final String UPLOAD_BYTES = "imagestore_upload_bytes_total";
+    private static final String IMAGE_RESPONSES = "imagestore_http_image_responses_total";
+    private static final String IMAGE_BYTES = "imagestore_http_image_bytes_total";
+    private static final String RENDITIONS = "imagestore_renditions_total";
+    private static final String RENDER_MILLIS = "imagestore_render_milliseconds_total";
+
+    private final Map<SeriesKey, LongAdder> counters = new ConcurrentHashMap<>();
+    private final AtomicInteger uploadsInFlight = new AtomicInteger();
+    private final AtomicInteger rendersInFlight = new AtomicInteger();
+
+    /** An upload's store begins; call {@link #uploadEnded()} when it ends, however it ends. */
+    public void uploadStarted() {
+        uploadsInFlight.incrementAndGet();
+    }
+
+    public void uploadEnded() {
+        uploadsInFlight.decrementAndGet();
+    }
+
+    public void renderStarted() {
+        rendersInFlight.incrementAndGet();
+    }
+
+    public void renderEnded() {
+        rendersInFlight.decrementAndGet();
+    }
+
+    public int uploadsInFlight() {
+        return uploadsInFlight.get();
+    }
+
+    public int rendersInFlight() {
+        return rendersInFlight.get();
+    }
 
     public void uploadStored(long bytes) {
-        add("imagestore_uploads_total{outcome=\"stored\"}", 1);
-        add("imagestore_upload_bytes_total", bytes);
+        add(UPLOADS, "outcome=\"stored\"", 1);
+        add(UPLOAD_BYTES, "", bytes);
     }
 
-    public void uploadRefused(String reason) {
-        add("imagestore_uploads_total{outcome=\"refused\",reason=\"" + reason + "\"}", 1);
+    public void uploadRefused(UploadRefusal reason) {
+        add(UPLOADS, "outcome=\"refused\",reason=\"" + reason.label() + "\"", 1);
     }
 
-    public void imageServed(String kind, int status, long bytes) {
-        add("imagestore_http_image_responses_total{kind=\"" + kind + "\",status=\"" + status + "\"}", 1);
-        add("imagestore_http_image_bytes_total{kind=\"" + kind + "\"}", bytes);
+    public void imageServed(Served kind, int status, long bytes) {
+        add(IMAGE_RESPONSES, "kind=\"" + kind.label() + "\",status=\"" + status + "\"", 1);
+        add(IMAGE_BYTES, "kind=\"" + kind.label() + "\"", bytes);
     }
 
-    public void count(String series) {
-        add(series, 1);
+    public void rendition(RenditionOutcome outcome) {
+        add(RENDITIONS, "result=\"" + outcome.label() + "\"", 1);
     }
 
-    public void add(String series, long amount) {
-        counters.computeIfAbsent(series, k -> new LongAdder()).add(amount);
+    public void renderTime(long millis) {
+        add(RENDER_MILLIS, "", millis);
     }
 
-    /** Current counter values by series (name with labels), sorted. */
-    public Map<String, Long> snapshot() {
-        Map<String, Long> values = new TreeMap<>();
-        counters.forEach((series, adder) -> values.put(series, adder.sum()));
-        return values;
+    /** Every counter, sorted by family then labels, so that a family's samples are adjacent. */
+    public List<Sample> snapshot() {
+        List<Sample> samples = new ArrayList<>(counters.size());
+        counters.forEach((key, adder) -> samples.add(new Sample(key.family(), key.labels(), adder.sum())));
+        samples.sort((a, b) -> a.series().compareTo(b.series()));
+        return samples;
+    }
+
+    private void add(String family, String labels, long amount) {
+        counters.computeIfAbsent(new SeriesKey(family, labels), k -> new LongAdder()).add(amount);
+    }
+
+    private record SeriesKey(String family, String labels) {
     }
 }

@@ -1,8 +1,6 @@
 package org.imagestore.purge;
 
-import java.io.IOException;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
@@ -20,12 +18,16 @@ import org.imagestore.image.ImageCatalogue;
 import org.imagestore.image.ImageId;
 import org.imagestore.placement.Placement;
 import org.imagestore.placement.Placements;
+import org.imagestore.replication.BlobRemovals;
+import org.imagestore.replication.NodeClient;
 import org.imagestore.upload.SourceTree;
-import org.imagestore.volume.LocalVolumes;
+import org.imagestore.volume.UnplacedBlobs;
 
 /**
- * Purges an image: its uploads leave their sources' trees (the indexer is told), its catalogue rows go, and
- * only once that has committed are the blobs deleted, so a failed purge never leaves rows without bytes.
+ * Purges an image: its uploads leave their sources' trees (the indexer is told), its catalogue rows go, and the
+ * removal of every copy is recorded in the same transaction. Only once that has committed are the copies deleted
+ * (on nodes that are down, when they are back), so a failed purge never leaves rows without bytes, and no copy
+ * outlives its image anywhere.
  */
 @Stateless
 public class ImagePurge {
@@ -39,7 +41,11 @@ public class ImagePurge {
     @Inject
     private Placements placements;
     @Inject
-    private LocalVolumes volumes;
+    private UnplacedBlobs locks;
+    @Inject
+    private BlobRemovals removals;
+    @Inject
+    private NodeClient nodes;
     @Inject
     private Originals originals;
     @Inject
@@ -50,10 +56,12 @@ public class ImagePurge {
     private TransactionSynchronizationRegistry transaction;
 
     public void purge(ImageId id) {
+        locks.lock(id);
         images.find(id).orElseThrow(() -> new UnknownImageException(id));
         tree.removeAll(id, "purged by an administrator");
         List<Placement> copies = placements.of(id);
         images.remove(id);
+        copies.forEach(copy -> removals.request(id, copy.node(), "image purged"));
         transaction.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -70,19 +78,14 @@ public class ImagePurge {
 
     private void deleteCopies(ImageId id, List<Placement> copies) {
         originals.forget(id);
-        renditions.forgetImage(id.value());
+        renditions.forgetImage(id);
         for (Placement copy : copies) {
-            if (!copy.node().equals(node.name())) {
-                continue; // other nodes' copies: reconciled by the cluster (orphans without catalogue rows)
+            if (copy.node().equals(node.name())) {
+                removals.carryOutLater(id);
+            } else {
+                nodes.removeAsync(copy.node(), id); // a node that is down does it when it is back
             }
-            volumes.byId(copy.volume()).ifPresent(volume -> {
-                try {
-                    volume.delete(id);
-                } catch (IOException e) {
-                    LOG.log(Level.WARNING, "purged image " + id + ": its blob on " + volume + " could not be deleted", e);
-                }
-            });
         }
-        LOG.info("image " + id + " purged");
+        LOG.info("image " + id + " purged; its copies on " + copies.stream().map(Placement::node).toList() + " go");
     }
 }

@@ -43,7 +43,15 @@ public final class ImageRenderer {
      * @throws InvalidRenderParameterException when the spec does not fit this source (e.g. crop outside the image)
      */
     public Rendition render(Path source, RenderSpec spec) throws IOException {
-        ImageFacts facts = admit(source);
+        return render(source, facts(source), spec);
+    }
+
+    /**
+     * Renders with facts known already (the catalogue's, recorded at ingest), so that the file's header is not
+     * inspected again.
+     */
+    public Rendition render(Path source, ImageFacts facts, RenderSpec spec) throws IOException {
+        admit(source, facts);
         RenderPlan plan = RenderPlan.of(facts, spec, limits);
         SourceDecoder.Decoded decoded = decoder.decode(source, facts.format(), plan);
 
@@ -73,23 +81,24 @@ public final class ImageRenderer {
         return alpha ? ImageFormat.PNG : ImageFormat.JPEG;
     }
 
-    /** Reads the header and enforces the limits, so that nothing too large is ever decoded. */
-    private ImageFacts admit(Path source) throws IOException {
+    private ImageFacts facts(Path source) throws IOException {
+        try {
+            return inspector.inspect(source);
+        } catch (NotAnImageException e) {
+            throw new SourceRefusedException("cannot render: " + e.getMessage());
+        }
+    }
+
+    /** Enforces the limits from the size and the header's facts, so that nothing too large is ever decoded. */
+    private void admit(Path source, ImageFacts facts) throws IOException {
         long bytes = Files.size(source);
         if (bytes > limits.maxSourceBytes()) {
             throw new SourceRefusedException("source is " + bytes + " bytes; at most " + limits.maxSourceBytes()
                     + " are rendered");
         }
-        ImageFacts facts;
-        try {
-            facts = inspector.inspect(source);
-        } catch (NotAnImageException e) {
-            throw new SourceRefusedException("cannot render: " + e.getMessage());
-        }
         if (facts.pixels() > limits.maxSourcePixels()) {
             throw new SourceRefusedException("source is " + facts.width() + "x" + facts.height() + " = "
                     + facts.pixels() + " pixels; at most " + limits.maxSourcePixels() + " are rendered");
         }
-        return facts;
     }
 }

@@ -98,6 +98,18 @@ public record RenderSpec(OptionalInt width, OptionalInt height, Fit fit, Optiona
                 + "-c" + c + "-" + f + (jpegOrUndecided ? "-q" + effectiveQuality() : "");
     }
 
+    /** URL query parameters that parse back to this spec (for a render asked of another node). */
+    public String query() {
+        List<String> parameters = new java.util.ArrayList<>();
+        width.ifPresent(w -> parameters.add("w=" + w));
+        height.ifPresent(h -> parameters.add("h=" + h));
+        parameters.add("fit=" + fit.name().toLowerCase(Locale.ROOT));
+        crop.ifPresent(r -> parameters.add("crop=" + r.x() + "," + r.y() + "," + r.width() + "," + r.height()));
+        format.ifPresent(f -> parameters.add("format=" + f.parameterName()));
+        quality.ifPresent(q -> parameters.add("q=" + q));
+        return String.join("&", parameters);
+    }
+
     private static Optional<String> single(Map<String, List<String>> query, String name) {
         if (!query.containsKey(name)) {
             return Optional.empty();

@@ -12,11 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import org.imagestore.ftp.api.FtpEntry;
-import org.imagestore.ftp.api.FtpRefusedException;
-import org.imagestore.ftp.api.FtpRefusedException.Kind;
 import org.imagestore.image.ImageId;
 import org.imagestore.source.Source;
+import org.imagestore.support.RefusedException;
 import org.imagestore.support.SqlValues;
 
 /**
@@ -35,45 +33,45 @@ public class SourceTree {
     @Inject
     private Event<UploadChanged> changes;
 
-    public Optional<FtpEntry> stat(Source source, TreePath path) {
+    public Optional<TreeEntry> stat(Source source, TreePath path) {
         if (path.isRoot()) {
-            return Optional.of(FtpEntry.folder("/", source.createdAt()));
+            return Optional.of(TreeEntry.folder("/", source.createdAt()));
         }
         return currentUpload(source, path)
-                .map(u -> FtpEntry.file(u.name(), u.bytes(), u.receivedAt()))
-                .or(() -> folderCreatedAt(source, path).map(at -> FtpEntry.folder(path.name(), at)));
+                .map(u -> TreeEntry.file(u.name(), u.bytes(), u.receivedAt()))
+                .or(() -> folderCreatedAt(source, path).map(at -> TreeEntry.folder(path.name(), at)));
     }
 
-    public List<FtpEntry> list(Source source, TreePath folder) throws FtpRefusedException {
+    public List<TreeEntry> list(Source source, TreePath folder) throws NoSuchPathException {
         if (!folder.isRoot() && folderCreatedAt(source, folder).isEmpty()) {
-            throw new FtpRefusedException(Kind.NOT_FOUND, "no folder " + folder);
+            throw new NoSuchPathException("folder", folder);
         }
-        List<FtpEntry> entries = new ArrayList<>();
+        List<TreeEntry> entries = new ArrayList<>();
         for (Object[] row : rows(em.createNativeQuery(
                         "select path, created_at from folder where source_id = ? and parent = ? order by path")
                 .setParameter(1, source.id()).setParameter(2, folder.value()).getResultList())) {
-            entries.add(FtpEntry.folder(new TreePath((String) row[0]).name(), SqlValues.instant(row[1])));
+            entries.add(TreeEntry.folder(new TreePath((String) row[0]).name(), SqlValues.instant(row[1])));
         }
         em.createQuery("select u from Upload u where u.sourceId = :source and u.folder = :folder and u.removedAt is null"
                         + " order by u.name", Upload.class)
                 .setParameter("source", source.id()).setParameter("folder", folder.value())
-                .getResultStream().forEach(u -> entries.add(FtpEntry.file(u.name(), u.bytes(), u.receivedAt())));
+                .getResultStream().forEach(u -> entries.add(TreeEntry.file(u.name(), u.bytes(), u.receivedAt())));
         return entries;
     }
 
-    public void makeFolder(Source source, TreePath folder) throws FtpRefusedException {
+    public void makeFolder(Source source, TreePath folder) throws PathTakenException {
         if (folder.isRoot() || folderCreatedAt(source, folder).isPresent()) {
-            throw new FtpRefusedException(Kind.PERMANENT, folder + " exists already");
+            throw new PathTakenException(folder, "exists already");
         }
         if (currentUpload(source, folder).isPresent()) {
-            throw new FtpRefusedException(Kind.PERMANENT, folder + " is a file");
+            throw new PathTakenException(folder, "is a file");
         }
         ensureFolders(source, folder);
     }
 
-    public void removeFolder(Source source, TreePath folder) throws FtpRefusedException {
+    public void removeFolder(Source source, TreePath folder) throws NoSuchPathException, TreeChangeRefusedException {
         if (folder.isRoot() || folderCreatedAt(source, folder).isEmpty()) {
-            throw new FtpRefusedException(Kind.NOT_FOUND, "no folder " + folder);
+            throw new NoSuchPathException("folder", folder);
         }
         boolean hasFolders = !em.createNativeQuery("select 1 from folder where source_id = ? and parent = ? limit 1")
                 .setParameter(1, source.id()).setParameter(2, folder.value()).getResultList().isEmpty();
@@ -82,7 +80,7 @@ public class SourceTree {
                 .setParameter("source", source.id()).setParameter("folder", folder.value())
                 .setMaxResults(1).getResultList().isEmpty();
         if (hasFolders || hasFiles) {
-            throw new FtpRefusedException(Kind.PERMANENT, folder + " is not empty");
+            throw new TreeChangeRefusedException(folder + " is not empty");
         }
         em.createNativeQuery("delete from folder where source_id = ? and path = ?")
                 .setParameter(1, source.id()).setParameter(2, folder.value()).executeUpdate();
@@ -93,9 +91,9 @@ public class SourceTree {
      * unless its name is a temporary one.
      */
     public Upload record(Source source, TreePath path, ImageId image, long bytes, Instant receivedAt, String node,
-                         String clientAddress) throws FtpRefusedException {
+                         String clientAddress) throws PathTakenException {
         if (folderCreatedAt(source, path).isPresent()) {
-            throw new FtpRefusedException(Kind.PERMANENT, path + " is a folder");
+            throw new PathTakenException(path, "is a folder");
         }
         Optional<Upload> replaced = currentUpload(source, path);
         replaced.ifPresent(old -> remove(source, old, "replaced by a newer upload of the same name"));
@@ -110,9 +108,9 @@ public class SourceTree {
     }
 
     /** Renames an upload (announcing a temporary one on its final name) or a folder with everything in it. */
-    public void rename(Source source, TreePath from, TreePath to) throws FtpRefusedException {
+    public void rename(Source source, TreePath from, TreePath to) throws RefusedException {
         if (from.isRoot() || to.isRoot()) {
-            throw new FtpRefusedException(Kind.PERMANENT, "the root folder cannot be renamed or replaced");
+            throw new TreeChangeRefusedException("the root folder cannot be renamed or replaced");
         }
         if (from.equals(to)) {
             return;
@@ -123,13 +121,13 @@ public class SourceTree {
         } else if (folderCreatedAt(source, from).isPresent()) {
             renameFolder(source, from, to);
         } else {
-            throw new FtpRefusedException(Kind.NOT_FOUND, "no file or folder " + from);
+            throw new NoSuchPathException("file or folder", from);
         }
     }
 
-    public void delete(Source source, TreePath path) throws FtpRefusedException {
+    public void delete(Source source, TreePath path) throws NoSuchPathException {
         Upload upload = currentUpload(source, path)
-                .orElseThrow(() -> new FtpRefusedException(Kind.NOT_FOUND, "no file " + path));
+                .orElseThrow(() -> new NoSuchPathException("file", path));
         remove(source, upload, "deleted by the source");
     }
 
@@ -143,9 +141,9 @@ public class SourceTree {
         }
     }
 
-    private void renameUpload(Source source, Upload upload, TreePath to) throws FtpRefusedException {
+    private void renameUpload(Source source, Upload upload, TreePath to) throws PathTakenException {
         if (folderCreatedAt(source, to).isPresent()) {
-            throw new FtpRefusedException(Kind.PERMANENT, to + " is a folder");
+            throw new PathTakenException(to, "is a folder");
         }
         TreePath from = upload.path();
         currentUpload(source, to).ifPresent(old -> remove(source, old, "replaced by a rename"));
@@ -160,12 +158,12 @@ public class SourceTree {
         LOG.fine(() -> "source " + source.name() + ": " + from + " renamed to " + to);
     }
 
-    private void renameFolder(Source source, TreePath from, TreePath to) throws FtpRefusedException {
+    private void renameFolder(Source source, TreePath from, TreePath to) throws RefusedException {
         if (from.contains(to)) {
-            throw new FtpRefusedException(Kind.PERMANENT, "cannot move " + from + " into itself");
+            throw new TreeChangeRefusedException("cannot move " + from + " into itself");
         }
         if (stat(source, to).isPresent()) {
-            throw new FtpRefusedException(Kind.PERMANENT, to + " exists already");
+            throw new PathTakenException(to, "exists already");
         }
         ensureFolders(source, to.parent().orElseThrow());
         List<Upload> moved = em.createQuery("select u from Upload u where u.sourceId = :source and u.removedAt is null"

@@ -86,6 +86,11 @@ public class LocalVolumes {
                 .orElseThrow(() -> new VolumeFullException("no volume on this node has room for " + bytes + " more bytes"));
     }
 
+    /** A copy of the blob on any of this node's volumes. */
+    public Optional<Path> findAnywhere(ImageId id) {
+        return volumes.stream().map(v -> v.find(id)).flatMap(Optional::stream).findFirst();
+    }
+
     /** The local copy of a blob, if some volume has it. */
     public Optional<Path> find(ImageId id, String volumeId) {
         return byId(volumeId).flatMap(v -> v.find(id));

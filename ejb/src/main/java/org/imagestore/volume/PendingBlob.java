@@ -21,6 +21,15 @@ public record PendingBlob(ImageId id, Volume volume, Path mark) {
         Files.deleteIfExists(mark);
     }
 
+    /** Whether the mark was made before {@code instant} (its store has had time to end). */
+    public boolean madeBefore(java.time.Instant instant) {
+        try {
+            return Files.getLastModifiedTime(mark).toInstant().isBefore(instant);
+        } catch (IOException e) {
+            return false; // gone: settled meanwhile
+        }
+    }
+
     static Optional<ImageId> idOf(Path mark) {
         String name = mark.getFileName().toString();
         int dot = name.indexOf('.');

@@ -1,6 +1,15 @@
 package org.imagestore.volume;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileStore;
@@ -30,6 +39,7 @@ public final class Volume {
     private final Path root;
     private final Path blobs;
     private final Path pending;
+    private final Path incoming;
     private final OptionalLong capacityBytes;
     private final FileStore fileStore;
     private final AtomicLong storedBytes = new AtomicLong();
@@ -39,9 +49,11 @@ public final class Volume {
         this.root = root;
         this.blobs = root.resolve("blobs");
         this.pending = root.resolve("pending");
+        this.incoming = root.resolve("incoming");
         this.capacityBytes = capacityBytes;
         Files.createDirectories(blobs);
         Files.createDirectories(pending);
+        Files.createDirectories(incoming);
         this.fileStore = Files.getFileStore(blobs);
     }
 
@@ -140,6 +152,54 @@ public final class Volume {
         Durable.syncFolder(group);
         storedBytes.addAndGet(bytes);
         return target;
+    }
+
+    /**
+     * Writes a copy arriving from another node into this volume's incoming folder, fsync'd, and checks that its
+     * bytes are the image's (the id is their digest). Adopt the returned file to make it the blob.
+     */
+    public Path receive(InputStream in, ImageId id) throws IOException {
+        Path file = incoming.resolve(id.value() + "." + UUID.randomUUID());
+        MessageDigest sha256 = sha256();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            OutputStream out = new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(channel), sha256),
+                    64 * 1024);
+            in.transferTo(out);
+            out.flush();
+            channel.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        ImageId received = ImageId.ofSha256(sha256.digest());
+        if (!received.equals(id)) {
+            Files.deleteIfExists(file);
+            throw new IOException("the bytes received for image " + id + " are those of " + received
+                    + " (cut short or damaged on the way): not kept");
+        }
+        return file;
+    }
+
+    /** Deletes copies that stopped arriving (the sender died mid-way) and are older than {@code age}. */
+    public int removeStaleIncoming(java.time.Duration age) throws IOException {
+        java.time.Instant before = java.time.Instant.now().minus(age);
+        int removed = 0;
+        try (Stream<Path> files = Files.list(incoming)) {
+            for (Path file : files.toList()) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /**

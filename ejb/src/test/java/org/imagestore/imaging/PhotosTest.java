@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.imageio.ImageIO;
 
 import org.imagestore.rendering.ImageRenderer;
 import org.imagestore.rendering.RenderLimits;
@@ -78,5 +84,76 @@ class PhotosTest {
         assertEquals(format, r.format());
         assertArrayEquals(r.bytes(), renderer.render(photo(file), spec).bytes());
         assertTrue(r.bytes().length > 1000);
+    }
+
+    /**
+     * The render shows the photo the way its EXIF orientation says: it matches the raw pixels turned that way far
+     * better than turned any other way of the same shape (so a wrong turn, say 180 degrees for 3, cannot pass).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "xiaomi-mi-a3-orientation3-gps.jpg | 3 | 1, 2, 4",
+        "orientation6-portrait.jpg | 6 | 5, 7, 8",
+    })
+    void renderShowsThePhotoTurnedAsItsExifSays(String file, int orientation, String others) throws Exception {
+        Rendition r = new ImageRenderer(RenderLimits.DEFAULT)
+                .render(photo(file), RenderSpec.parse(Map.of("w", List.of("200")), RenderLimits.DEFAULT));
+        BufferedImage rendered = ImageIO.read(new ByteArrayInputStream(r.bytes()));
+        BufferedImage raw = ImageIO.read(photo(file).toFile()); // Image I/O ignores the EXIF orientation
+
+        double right = meanDifference(rendered, turned(raw, orientation, rendered.getWidth(), rendered.getHeight()));
+        for (String other : others.split(",")) {
+            int wrong = Integer.parseInt(other.trim());
+            double difference = meanDifference(rendered, turned(raw, wrong, rendered.getWidth(), rendered.getHeight()));
+            assertTrue(right * 2 < difference, () -> "orientation " + orientation + " rendered closer to " + wrong
+                    + " than expected: " + right + " vs " + difference);
+        }
+        assertTrue(right < 12, () -> "the render differs from the raw photo turned right by " + right + " per channel");
+    }
+
+    /** The raw image scaled and turned by an EXIF orientation so that it comes out {@code width x height}. */
+    private static BufferedImage turned(BufferedImage raw, int orientation, int width, int height) {
+        boolean transposes = orientation >= 5;
+        int sw = transposes ? height : width;
+        int sh = transposes ? width : height;
+        BufferedImage scaled = new BufferedImage(sw, sh, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scaled.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(raw.getScaledInstance(sw, sh, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        g.dispose();
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int[] source = switch (orientation) {
+                    case 1 -> new int[] {x, y};
+                    case 2 -> new int[] {sw - 1 - x, y};
+                    case 3 -> new int[] {sw - 1 - x, sh - 1 - y};
+                    case 4 -> new int[] {x, sh - 1 - y};
+                    case 5 -> new int[] {y, x};
+                    case 6 -> new int[] {y, sh - 1 - x};
+                    case 7 -> new int[] {sw - 1 - y, sh - 1 - x};
+                    case 8 -> new int[] {sw - 1 - y, x};
+                    default -> throw new IllegalArgumentException("orientation " + orientation);
+                };
+                out.setRGB(x, y, scaled.getRGB(source[0], source[1]));
+            }
+        }
+        return out;
+    }
+
+    private static double meanDifference(BufferedImage a, BufferedImage b) {
+        assertEquals(a.getWidth(), b.getWidth());
+        assertEquals(a.getHeight(), b.getHeight());
+        long sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    sum += Math.abs(((p >> shift) & 0xff) - ((q >> shift) & 0xff));
+                }
+            }
+        }
+        return sum / (3.0 * a.getWidth() * a.getHeight());
     }
 }

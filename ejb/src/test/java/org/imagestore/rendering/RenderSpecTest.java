@@ -120,4 +120,13 @@ class RenderSpecTest {
         assertEquals(Fit.FILL, parse("w=1&h=1&fit=FILL").fit());
         assertEquals(Optional.of(ImageFormat.TIFF), parse("format=TIF").format());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"w=320", "h=10&w=20&fit=cover", "crop=1,2,30,40&format=png",
+        "w=64&q=50", "w=64&q=85", "h=100&format=jpeg&q=20", "w=5&fit=fill"})
+    void theQueryOfASpecParsesBackToIt(String url) {
+        RenderSpec spec = parse(url);
+        assertEquals(spec, parse(spec.query()));
+        assertEquals(spec.key(), parse(spec.query()).key());
+    }
 }

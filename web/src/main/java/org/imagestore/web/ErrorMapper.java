@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.imagestore.delivery.CopyUnavailableException;
+import org.imagestore.delivery.RenderBusyException;
 import org.imagestore.delivery.UnknownImageException;
 import org.imagestore.rendering.SourceRefusedException;
 import org.imagestore.source.SourceExistsException;
@@ -35,6 +36,8 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
             case SourceExistsException exists -> ErrorResponse.of(Status.CONFLICT, "name", exists.getMessage());
             case SourceRefusedException refused -> ErrorResponse.of(ErrorResponse.UNPROCESSABLE, null, refused.getMessage());
             case CopyUnavailableException unavailable -> ErrorResponse.of(Status.SERVICE_UNAVAILABLE, unavailable.getMessage());
+            case RenderBusyException busy -> Response.fromResponse(ErrorResponse.of(Status.SERVICE_UNAVAILABLE,
+                    busy.getMessage())).header("Retry-After", 1).build();
             case ProcessingException unreadable when unreadable.getCause() instanceof JsonbException ->
                     ErrorResponse.of(Status.BAD_REQUEST, "body", "not valid JSON for this request: " + unreadable.getCause().getMessage());
             case WebApplicationException web -> ErrorResponse.of(web.getResponse().getStatus(), null,

@@ -16,7 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
-import org.imagestore.ftp.api.UploadReceived;
+import org.imagestore.image.ImageId;
+import org.imagestore.ingest.IncomingUpload;
+import org.imagestore.upload.TreePath;
 
 /** Staged uploads and catalogue queries for the in-container tests. */
 final class Fixtures {
@@ -32,23 +34,19 @@ final class Fixtures {
      * Stages a real photo as the FTP connector would. A random trailer after the JPEG's end marker makes the
      * bytes (and so the image id) new for every call, unless {@code sameBytesAs} is given.
      */
-    static UploadReceived stagedPhoto(String source, String path, String photo) {
-        return staged(source, path, withTrailer(resource(photo)));
+    static IncomingUpload stagedPhoto(String path, String photo) {
+        return staged(path, withTrailer(resource(photo)));
     }
 
-    static UploadReceived staged(String source, String path, byte[] bytes) {
+    static IncomingUpload staged(String path, byte[] bytes) {
         try {
             Path file = Files.createTempFile("incontainer-", ".upload");
             Files.write(file, bytes);
-            return new UploadReceived(source, path, file, bytes.length, sha256(bytes), Instant.now(), "127.0.0.1");
+            return new IncomingUpload(new TreePath(path), file, bytes.length, ImageId.ofSha256(sha256(bytes)),
+                    Instant.now(), "127.0.0.1");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The same bytes staged again (a second upload of identical content). */
-    static UploadReceived restaged(UploadReceived earlier, byte[] bytes, String path) {
-        return staged(earlier.source(), path, bytes);
     }
 
     static byte[] withTrailer(byte[] jpeg) {

@@ -21,11 +21,11 @@ import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 
-import org.imagestore.ftp.api.FtpRefusedException;
-import org.imagestore.ftp.api.UploadReceived;
-import org.imagestore.ftp.api.UploadStored;
+import org.imagestore.ingest.IncomingUpload;
+import org.imagestore.ingest.StoredUpload;
 import org.imagestore.image.ImageId;
 import org.imagestore.ingest.Ingest;
+import org.imagestore.ingest.NotAnImageUploadException;
 import org.imagestore.source.Source;
 import org.imagestore.source.SourceAccounts;
 import org.imagestore.source.SourceName;
@@ -70,12 +70,12 @@ class IngestIT {
 
     @Test
     void storesTheBlobAndRecordsImagePlacementAndUpload() throws Exception {
-        UploadReceived upload = stagedPhoto(source.name().value(), "/2026/11/21/cam.jpg", "xiaomi-mi-a3-gps.jpg");
+        IncomingUpload upload = stagedPhoto("/2026/11/21/cam.jpg", "xiaomi-mi-a3-gps.jpg");
 
-        UploadStored stored = ingest.store(source, upload);
+        StoredUpload stored = ingest.store(source, upload);
 
-        ImageId id = new ImageId(stored.imageId());
-        assertEquals(ImageId.ofSha256(upload.sha256()), id);
+        ImageId id = stored.image();
+        assertEquals(upload.id(), id);
         assertTrue(stored.announced());
         assertEquals(800, ((Number) queryValue(db, "select width from image where id = ?", id.value())).intValue());
         assertEquals("Xiaomi", queryValue(db, "select camera_make from image where id = ?", id.value()));
@@ -90,35 +90,33 @@ class IngestIT {
 
     @Test
     void refusesContentThatIsNotAnImageAndKeepsNothing() {
-        UploadReceived upload = staged(source.name().value(), "/notes.jpg",
+        IncomingUpload upload = staged("/notes.jpg",
                 "this is a text file, not a photograph".getBytes(StandardCharsets.UTF_8));
 
-        FtpRefusedException refused = assertThrows(FtpRefusedException.class, () -> ingest.store(source, upload));
+        NotAnImageUploadException refused = assertThrows(NotAnImageUploadException.class, () -> ingest.store(source, upload));
 
-        assertEquals(FtpRefusedException.Kind.PERMANENT, refused.kind());
-        assertTrue(refused.getMessage().contains("not an image") || refused.getMessage().contains("Refused"),
-                refused.getMessage());
+        assertEquals("not an image: content looks like text", refused.getMessage(), "says what the content is");
         assertEquals(0, count(db, "select count(*) from upload where source_id = ?", source.id()));
         assertEquals(0, count(db, "select count(*) from image where id = ?",
-                ImageId.ofSha256(upload.sha256()).value()));
+                upload.id().value()));
     }
 
     @Test
     void identicalBytesUnderTwoNamesShareOneImage() throws Exception {
         byte[] bytes = withTrailer(resource("canon-eos70d.jpg"));
-        UploadStored first = ingest.store(source, staged(source.name().value(), "/a.jpg", bytes));
-        UploadStored second = ingest.store(source, staged(source.name().value(), "/b/c.jpg", bytes));
+        StoredUpload first = ingest.store(source, staged("/a.jpg", bytes));
+        StoredUpload second = ingest.store(source, staged("/b/c.jpg", bytes));
 
-        assertEquals(first.imageId(), second.imageId());
-        assertEquals(1, count(db, "select count(*) from image where id = ?", first.imageId()));
-        assertEquals(1, count(db, "select count(*) from placement where image_id = ?", first.imageId()));
+        assertEquals(first.image().value(), second.image().value());
+        assertEquals(1, count(db, "select count(*) from image where id = ?", first.image().value()));
+        assertEquals(1, count(db, "select count(*) from placement where image_id = ?", first.image().value()));
         assertEquals(2, count(db, "select count(*) from upload where image_id = ? and removed_at is null",
-                first.imageId()));
+                first.image().value()));
     }
 
     @Test
     void aTemporaryNameIsAnnouncedOnlyWhenRenamedToItsFinalName() throws Exception {
-        UploadStored stored = ingest.store(source, stagedPhoto(source.name().value(), "/x.tmp", "canon-eos70d.jpg"));
+        StoredUpload stored = ingest.store(source, stagedPhoto("/x.tmp", "canon-eos70d.jpg"));
         assertFalse(stored.announced());
         assertEquals(0, count(db, "select count(*) from upload where id = ? and announced", stored.uploadId()));
 
@@ -130,11 +128,11 @@ class IngestIT {
 
     @Test
     void aRolledBackStoreLeavesNoCatalogueRowsAndNoMessage() throws Exception {
-        UploadReceived upload = stagedPhoto(source.name().value(), "/rolled-back.jpg", "canon-eos70d.jpg");
-        String id = ImageId.ofSha256(upload.sha256()).value();
+        IncomingUpload upload = stagedPhoto("/rolled-back.jpg", "canon-eos70d.jpg");
+        String id = upload.id().value();
 
         transaction.begin();
-        UploadStored stored = ingest.store(source, upload);
+        StoredUpload stored = ingest.store(source, upload);
         transaction.rollback();
 
         assertEquals(0, count(db, "select count(*) from image where id = ?", id));
@@ -144,8 +142,8 @@ class IngestIT {
 
     @Test
     void anUploadToAnExistingNameReplacesIt() throws Exception {
-        UploadStored first = ingest.store(source, stagedPhoto(source.name().value(), "/latest.jpg", "canon-eos70d.jpg"));
-        UploadStored second = ingest.store(source, stagedPhoto(source.name().value(), "/latest.jpg", "canon-eos70d.jpg"));
+        StoredUpload first = ingest.store(source, stagedPhoto("/latest.jpg", "canon-eos70d.jpg"));
+        StoredUpload second = ingest.store(source, stagedPhoto("/latest.jpg", "canon-eos70d.jpg"));
 
         assertEquals(1, count(db, "select count(*) from upload where source_id = ? and name = 'latest.jpg'"
                 + " and removed_at is null", source.id()));

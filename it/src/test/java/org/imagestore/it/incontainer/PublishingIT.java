@@ -21,7 +21,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.transaction.UserTransaction;
 
-import org.imagestore.ftp.api.UploadStored;
+import org.imagestore.ingest.StoredUpload;
 import org.imagestore.ingest.Ingest;
 import org.imagestore.source.Source;
 import org.imagestore.source.SourceAccounts;
@@ -79,7 +79,7 @@ class PublishingIT {
 
     @Test
     void anUploadIsAnnouncedOnceWithItsMetadata() throws Exception {
-        UploadStored stored = ingest.store(source, stagedPhoto(source.name().value(), "/2026/05/front door.jpg",
+        StoredUpload stored = ingest.store(source, stagedPhoto("/2026/05/front door.jpg",
                 "xiaomi-mi-a3-gps.jpg"));
 
         Message message = consumer.receive(RECEIVE_MILLIS);
@@ -90,8 +90,8 @@ class PublishingIT {
         assertEquals(stored.uploadId(), message.getLongProperty("uploadId"));
         JsonObject body = Json.createReader(new StringReader(((TextMessage) message).getText())).readObject();
         assertEquals("stored", body.getString("event"));
-        assertEquals(stored.imageId(), body.getString("imageId"));
-        assertEquals("/images/" + stored.imageId(), body.getString("url"));
+        assertEquals(stored.image().value(), body.getString("imageId"));
+        assertEquals("/images/" + stored.image().value(), body.getString("url"));
         assertEquals("/2026/05", body.getString("ftpPath"));
         assertEquals("front door.jpg", body.getString("fileName"));
         assertEquals(800, body.getInt("width"));
@@ -107,7 +107,7 @@ class PublishingIT {
     @Test
     void aRolledBackUploadIsNeverAnnounced() throws Exception {
         transaction.begin();
-        ingest.store(source, stagedPhoto(source.name().value(), "/never.jpg", "canon-eos70d.jpg"));
+        ingest.store(source, stagedPhoto("/never.jpg", "canon-eos70d.jpg"));
         transaction.rollback();
 
         assertNull(consumer.receive(6_000), "no message for an upload that was not stored");
@@ -115,7 +115,7 @@ class PublishingIT {
 
     @Test
     void renamesAndDeletionsOfAnnouncedUploadsAreAnnouncedToo() throws Exception {
-        UploadStored stored = ingest.store(source, stagedPhoto(source.name().value(), "/a.jpg", "canon-eos70d.jpg"));
+        StoredUpload stored = ingest.store(source, stagedPhoto("/a.jpg", "canon-eos70d.jpg"));
         assertEquals("stored", event(consumer.receive(RECEIVE_MILLIS)).getString("event"));
 
         tree.rename(source, new TreePath("/a.jpg"), new TreePath("/b.jpg"));

@@ -17,7 +17,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.imagestore.delivery.RenderSignatures;
-import org.imagestore.ftp.api.UploadStored;
+import org.imagestore.ingest.StoredUpload;
 import org.imagestore.image.ImageId;
 import org.imagestore.ingest.Ingest;
 import org.imagestore.source.Source;
@@ -54,8 +54,8 @@ class SignedRenderUrlsIT {
     void renderUrlsNeedTheirOwnValidSignatureOriginalsNone() throws Exception {
         assertTrue(signatures.required(), "the DAS of the test store has a signing key");
         Source source = accounts.create(new SourceName(unique("signed")), "password-" + unique("p"));
-        UploadStored stored = ingest.store(source, stagedPhoto(source.name().value(), "/s.jpg", "canon-eos70d.jpg"));
-        ImageId id = new ImageId(stored.imageId());
+        StoredUpload stored = ingest.store(source, stagedPhoto("/s.jpg", "canon-eos70d.jpg"));
+        ImageId id = stored.image();
         String sig = signatures.sign(id, Map.of("w", List.of("64"), "fit", List.of("cover")));
 
         assertEquals(200, get(id, "").statusCode(), "an original needs no signature");

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,13 +32,15 @@ import org.imagestore.delivery.ImageDescription;
 import org.imagestore.delivery.ImageDescriptions;
 import org.imagestore.delivery.Original;
 import org.imagestore.delivery.Originals;
+import org.imagestore.delivery.RemoteOriginals;
 import org.imagestore.delivery.RenderBusyException;
 import org.imagestore.delivery.RenderSignatures;
 import org.imagestore.delivery.Rendered;
+import org.imagestore.delivery.RenditionKey;
 import org.imagestore.delivery.Renditions;
 import org.imagestore.delivery.UnknownImageException;
 import org.imagestore.image.ImageId;
-import org.imagestore.ops.Metrics;
+import org.imagestore.ops.Metrics.Served;
 import org.imagestore.purge.ImagePurge;
 import org.imagestore.rendering.RenderSpec;
 import org.imagestore.upload.UploadSearch;
@@ -68,7 +71,7 @@ public class ImageResource {
     @Inject
     private ImagePurge purge;
     @Inject
-    private Metrics metrics;
+    private RemoteOriginals remote;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -78,20 +81,23 @@ public class ImageResource {
 
     @GET
     @Path("{id}")
+    @CountedImageResponse
     public Response image(@PathParam("id") String id, @Context UriInfo uri, @Context Request request,
+                          @Context HttpServletRequest servlet,
                           @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange) {
         ImageId imageId = ImageId.parse(id).orElseThrow(() -> new UnknownImageException(id));
         Map<String, List<String>> query = uri.getQueryParameters();
         RenderSpec spec = RenderSpec.parse(query, renditions.limits());
         if (spec.isOriginal()) {
+            ImageResponseCounter.serving(servlet, Served.ORIGINAL);
             return original(imageId, request, range, ifRange);
         }
+        ImageResponseCounter.serving(servlet, Served.RENDITION);
         if (!signatures.valid(imageId, query)) {
-            metrics.imageServed("rendition", 403, 0);
             return ErrorResponse.of(Status.FORBIDDEN, RenderSignatures.PARAMETER,
                     "render URLs must carry a valid signature");
         }
-        return rendition(imageId, spec, request);
+        return rendition(new RenditionKey(imageId, spec), request);
     }
 
     @GET
@@ -112,59 +118,59 @@ public class ImageResource {
 
     private Response original(ImageId id, Request request, String rangeHeader, String ifRange) {
         Original original = originals.find(id);
-        EntityTag etag = new EntityTag(id.value());
+        EntityTag etag = new EntityTag(original.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
-            metrics.imageServed("original", 304, 0);
             return notModified.tag(etag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE).build();
         }
         // If-Range: the range applies only while the client's copy is still this one (always, for our ids)
-        boolean rangeApplies = ifRange == null || ifRange.equals(original.etag());
+        boolean rangeApplies = ifRange == null || ifRange.equals(etag.toString());
         ByteRange range = rangeApplies ? ByteRange.parse(rangeHeader, original.bytes()).orElse(null) : null;
         Response.ResponseBuilder response;
         if (range == null) {
-            metrics.imageServed("original", 200, original.bytes());
-            response = Response.ok(original.file().toFile(), original.format().mediaType())
+            Object body = original.local() ? original.file().orElseThrow().toFile() : bytes(original, 0, original.bytes());
+            response = Response.ok(body, original.format().mediaType())
                     .header(HttpHeaders.CONTENT_LENGTH, original.bytes());
         } else if (!range.satisfiable()) {
-            metrics.imageServed("original", 416, 0);
             return Response.status(Status.REQUESTED_RANGE_NOT_SATISFIABLE)
                     .header("Content-Range", "bytes */" + original.bytes()).build();
         } else {
-            metrics.imageServed("original", 206, range.length());
             response = Response.status(Status.PARTIAL_CONTENT)
-                    .entity(slice(original, range)).type(original.format().mediaType())
+                    .entity(bytes(original, range.first(), range.length())).type(original.format().mediaType())
                     .header("Content-Range", range.contentRange(original.bytes()))
                     .header(HttpHeaders.CONTENT_LENGTH, range.length());
         }
         return response.tag(etag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE).header("Accept-Ranges", "bytes").build();
     }
 
-    private Response rendition(ImageId id, RenderSpec spec, Request request) {
+    /** A conditional request is answered from the URL alone: the rendition's ETag is known before it is rendered. */
+    private Response rendition(RenditionKey key, Request request) {
+        originals.find(key.image()); // an unknown image is 404, even for a client that has an ETag of it
+        EntityTag etag = new EntityTag(key.etag());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        if (notModified != null) {
+            return notModified.tag(etag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE).build();
+        }
         Rendered rendered;
         try {
-            rendered = renditions.render(id, spec);
+            rendered = renditions.render(key);
         } catch (RenderBusyException busy) {
-            metrics.imageServed("rendition", 503, 0);
             return Response.fromResponse(ErrorResponse.of(Status.SERVICE_UNAVAILABLE, busy.getMessage()))
                     .header(HttpHeaders.RETRY_AFTER, 1).build();
         }
-        EntityTag etag = new EntityTag(rendered.etag().substring(1, rendered.etag().length() - 1));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
-        if (notModified != null) {
-            metrics.imageServed("rendition", 304, 0);
-            return notModified.tag(etag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE).build();
-        }
-        metrics.imageServed("rendition", 200, rendered.bytes().length);
         return Response.ok(rendered.bytes(), rendered.format().mediaType()).tag(etag)
                 .header(HttpHeaders.CACHE_CONTROL, IMMUTABLE).build();
     }
 
-    private static StreamingOutput slice(Original original, ByteRange range) {
+    /** Bytes {@code first} to {@code first + length - 1}: from the local copy, or streamed from a holder. */
+    private StreamingOutput bytes(Original original, long first, long length) {
+        if (!original.local()) {
+            return out -> remote.copy(original, first, length, out);
+        }
         return out -> {
-            try (FileChannel channel = FileChannel.open(original.file(), StandardOpenOption.READ);
-                 InputStream in = Channels.newInputStream(channel.position(range.first()))) {
-                copy(in, out, range.length());
+            try (FileChannel channel = FileChannel.open(original.file().orElseThrow(), StandardOpenOption.READ);
+                 InputStream in = Channels.newInputStream(channel.position(first))) {
+                copy(in, out, length);
             }
         };
     }

@@ -1,6 +1,6 @@
 package org.imagestore.web.ops;
 
-import java.util.Map;
+import java.util.function.ToLongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,10 +10,10 @@ import jakarta.ws.rs.Produces;
 
 import org.imagestore.cluster.ThisNode;
 import org.imagestore.ops.Metrics;
-import org.imagestore.publishing.OutboxRelay;
-import org.imagestore.volume.LocalVolumes;
+import org.imagestore.ops.NodeReadings;
+import org.imagestore.ops.NodeReadings.VolumeReading;
 
-/** {@code GET /metrics}: Prometheus text format, version 0.0.4. */
+/** {@code GET /metrics}: Prometheus text format, version 0.0.4: the counters, then the node's gauges. */
 // one instance for all requests: nothing per request is kept in fields
 @ApplicationScoped
 @Path("metrics")
@@ -22,9 +22,7 @@ public class MetricsResource {
     @Inject
     private Metrics metrics;
     @Inject
-    private LocalVolumes volumes;
-    @Inject
-    private OutboxRelay outbox;
+    private NodeReadings readings;
     @Inject
     private ThisNode node;
 
@@ -33,28 +31,30 @@ public class MetricsResource {
     public String scrape() {
         PrometheusText text = new PrometheusText();
         String previousFamily = null;
-        for (Map.Entry<String, Long> counter : metrics.snapshot().entrySet()) {
-            String family = counter.getKey().split("\\{", 2)[0];
-            if (!family.equals(previousFamily)) {
-                text.type(family, "counter");
-                previousFamily = family;
+        for (Metrics.Sample sample : metrics.snapshot()) {
+            if (!sample.family().equals(previousFamily)) {
+                text.type(sample.family(), "counter");
+                previousFamily = sample.family();
             }
-            text.sample(counter.getKey(), counter.getValue());
+            text.sample(sample.series(), sample.value());
         }
-        text.type("imagestore_volume_capacity_bytes", "gauge");
-        volumes.all().forEach(v -> text.sample(volume("imagestore_volume_capacity_bytes", v.id()), v.capacityBytes()));
-        text.type("imagestore_volume_used_bytes", "gauge");
-        volumes.all().forEach(v -> text.sample(volume("imagestore_volume_used_bytes", v.id()), v.usedBytes()));
-        OutboxRelay.Backlog backlog = outbox.backlog();
-        text.type("imagestore_outbox_messages", "gauge");
-        text.sample("imagestore_outbox_messages", backlog.messages());
-        text.type("imagestore_outbox_oldest_seconds", "gauge");
-        text.sample("imagestore_outbox_oldest_seconds", backlog.oldestSeconds());
+        NodeReadings.Readings now = readings.take();
+        volumeGauge(text, now, "imagestore_volume_capacity_bytes", VolumeReading::capacityBytes);
+        volumeGauge(text, now, "imagestore_volume_used_bytes", VolumeReading::usedBytes);
+        now.outbox().ifPresent(backlog -> {
+            text.type("imagestore_outbox_messages", "gauge");
+            text.sample("imagestore_outbox_messages", backlog.messages());
+            text.type("imagestore_outbox_oldest_seconds", "gauge");
+            text.sample("imagestore_outbox_oldest_seconds", backlog.oldestSeconds());
+        });
         return text.toString();
     }
 
-    private String volume(String family, String volumeId) {
-        return family + "{node=\"" + node.name() + "\",volume=\"" + volumeId + "\"}";
+    private void volumeGauge(PrometheusText text, NodeReadings.Readings now, String family,
+                             ToLongFunction<VolumeReading> value) {
+        text.type(family, "gauge");
+        now.volumes().forEach(v -> text.sample(family + "{node=\"" + node.name() + "\",volume=\"" + v.id() + "\"}",
+                value.applyAsLong(v)));
     }
 
     /** Accumulates the exposition text. */

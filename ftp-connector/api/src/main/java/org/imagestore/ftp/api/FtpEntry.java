@@ -1,10 +1,9 @@
 package org.imagestore.ftp.api;
 
-import java.io.Serializable;
 import java.time.Instant;
 
 /** A file (an upload) or a folder in a source's virtual tree. */
-public record FtpEntry(String name, boolean folder, long size, Instant lastModified) implements Serializable {
+public record FtpEntry(String name, boolean folder, long size, Instant lastModified) {
 
     public static FtpEntry folder(String name, Instant lastModified) {
         return new FtpEntry(name, true, 0, lastModified);

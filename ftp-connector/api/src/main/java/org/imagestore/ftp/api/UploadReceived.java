@@ -1,8 +1,8 @@
 package org.imagestore.ftp.api;
 
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * A complete upload, staged on a local volume and fsync'd.
@@ -14,9 +14,11 @@ import java.time.Instant;
  * @param sha256        the SHA-256 digest of those bytes, computed while they were received
  * @param receivedAt    when the data connection closed
  * @param clientAddress the client's IP address
+ * @param clientWaiting whether the client is still connected, waiting for the reply: the store asks it as the
+ *                      last step before it commits, and keeps nothing for a client that is gone
  */
 public record UploadReceived(String source, String path, Path stagedFile, long bytes, byte[] sha256,
-                             Instant receivedAt, String clientAddress) implements Serializable {
+                             Instant receivedAt, String clientAddress, BooleanSupplier clientWaiting) {
 
     public UploadReceived {
         if (sha256.length != 32) {

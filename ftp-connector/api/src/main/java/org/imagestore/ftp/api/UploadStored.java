@@ -1,7 +1,5 @@
 package org.imagestore.ftp.api;
 
-import java.io.Serializable;
-
 /**
  * The outcome of a durable upload.
  *
@@ -9,5 +7,5 @@ import java.io.Serializable;
  * @param uploadId  the upload record's id (carried by its metadata message)
  * @param announced whether the metadata message was committed with it (false for a temporary name awaiting its rename)
  */
-public record UploadStored(String imageId, long uploadId, boolean announced) implements Serializable {
+public record UploadStored(String imageId, long uploadId, boolean announced) {
 }

@@ -108,7 +108,8 @@ final class DurableStor implements Command {
             }
 
             UploadReceived upload = new UploadReceived(view.source(), path, staged, received.bytes(),
-                    received.sha256(), Instant.now(), clientAddress(session));
+                    received.sha256(), Instant.now(), clientAddress(session),
+                    () -> session.isConnected() && !session.isClosing());
             UploadStored stored = store.change(s -> s.store(upload));
             if (context.getFtpStatistics() instanceof ServerFtpStatistics statistics) {
                 statistics.setUpload(session, target, received.bytes());

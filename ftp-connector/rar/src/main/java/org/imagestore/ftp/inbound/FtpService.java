@@ -69,6 +69,10 @@ final class FtpService {
 
         DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
         data.setPassivePorts(settings.passivePorts());
+        if (!settings.bindAddress().equals("0.0.0.0")) {
+            // a node on its own address: passive data sockets there too, so nodes of one host share port ranges
+            data.setPassiveAddress(settings.bindAddress());
+        }
         if (!settings.passiveAddress().isEmpty()) {
             data.setPassiveExternalAddress(settings.passiveAddress());
         }

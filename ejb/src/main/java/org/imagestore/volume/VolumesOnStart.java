@@ -1,4 +1,4 @@
-package org.imagestore.ingest;
+package org.imagestore.volume;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +16,6 @@ import jakarta.inject.Inject;
 
 import org.imagestore.cluster.ThisNode;
 import org.imagestore.placement.Placements;
-import org.imagestore.volume.LocalVolumes;
-import org.imagestore.volume.PendingBlob;
-import org.imagestore.volume.Volume;
 
 /**
  * Brings this node's volumes in step with the catalogue when the node starts: removes the blobs of stores that

@@ -1,4 +1,4 @@
-package org.imagestore.ingest;
+package org.imagestore.volume;
 
 import java.io.IOException;
 import java.util.logging.Level;
@@ -13,8 +13,6 @@ import jakarta.persistence.PersistenceContext;
 import org.imagestore.cluster.ThisNode;
 import org.imagestore.image.ImageId;
 import org.imagestore.placement.Placements;
-import org.imagestore.volume.PendingBlob;
-import org.imagestore.volume.Volume;
 
 /**
  * Keeps blobs and placements in step when a store fails after its blob was moved into place. Every store of
@@ -32,6 +30,8 @@ public class UnplacedBlobs {
     private Placements placements;
     @Inject
     private ThisNode node;
+    @Inject
+    private LocalVolumes volumes;
 
     /** Takes the image id's lock for the rest of the caller's transaction. */
     public void lock(ImageId id) {
@@ -61,6 +61,21 @@ public class UnplacedBlobs {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "image " + id + ": blob on " + volume + " could not be settled (" + why
                     + "); the next start tries again", e);
+        }
+    }
+
+    /** Settles every pending mark of this image on this node's volumes (its store has ended). */
+    public void settleMarksOf(ImageId id, String why) {
+        for (Volume volume : volumes.all()) {
+            try {
+                for (PendingBlob pending : volume.pendingBlobs()) {
+                    if (pending.id().equals(id)) {
+                        settle(pending, why);
+                    }
+                }
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "pending marks of " + volume + " unreadable", e);
+            }
         }
     }
 

@@ -1,0 +1,85 @@
+package org.imagestore.cluster;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.imagestore.support.SqlValues;
+
+/** The cluster's settings and nodes in the catalogue. */
+@Stateless
+public class NodeRegistry {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    private EntityManager em;
+
+    /** The settings, written by the first node to ask (with R as it is configured) and read by every other. */
+    public ClusterSettings settings(int replicasIfNew) {
+        em.createNativeQuery("""
+                        insert into cluster_settings (id, replicas, group_chars, secret) values (1, ?, 2, ?)
+                        on conflict (id) do nothing""")
+                .setParameter(1, (short) replicasIfNew)
+                .setParameter(2, HexFormat.of().formatHex(RANDOM.generateSeed(32)))
+                .executeUpdate();
+        Object[] row = (Object[]) em.createNativeQuery("select replicas, group_chars, secret from cluster_settings")
+                .getSingleResult();
+        return new ClusterSettings(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), (String) row[2]);
+    }
+
+    /** Records this node as up (a draining node stays draining), with where it is reached and its capacity. */
+    public void register(String name, String address, String internalUrl, long capacityBytes, long usedBytes) {
+        em.createNativeQuery("""
+                        insert into cluster_node (name, address, internal_url, capacity_bytes, used_bytes)
+                        values (?, ?, ?, ?, ?)
+                        on conflict (name) do update set address = excluded.address, internal_url = excluded.internal_url,
+                            capacity_bytes = excluded.capacity_bytes, used_bytes = excluded.used_bytes, seen_at = now(),
+                            state = case when cluster_node.state = 'down' then 'up' else cluster_node.state end,
+                            state_since = case when cluster_node.state = 'down' then now() else cluster_node.state_since end""")
+                .setParameter(1, name).setParameter(2, address).setParameter(3, internalUrl)
+                .setParameter(4, capacityBytes).setParameter(5, usedBytes).executeUpdate();
+    }
+
+    public void heartbeat(String name, long capacityBytes, long usedBytes) {
+        em.createNativeQuery("update cluster_node set capacity_bytes = ?, used_bytes = ?, seen_at = now() where name = ?")
+                .setParameter(1, capacityBytes).setParameter(2, usedBytes).setParameter(3, name).executeUpdate();
+    }
+
+    /**
+     * Brings the recorded states in line with the nodes that are in the cluster's view now.
+     *
+     * @return the nodes whose state changed
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> observe(Set<String> live) {
+        String names = String.join(",", live); // node names hold no commas
+        List<String> cameUp = em.createNativeQuery("""
+                        with changed as (update cluster_node set state = 'up', state_since = now()
+                            where state = 'down' and name = any(string_to_array(?, ',')) returning name)
+                        select name from changed""")
+                .setParameter(1, names).getResultList();
+        List<String> wentDown = em.createNativeQuery("""
+                        with changed as (update cluster_node set state = 'down', state_since = now()
+                            where state <> 'down' and not (name = any(string_to_array(?, ','))) returning name)
+                        select name from changed""")
+                .setParameter(1, names).getResultList();
+        return java.util.stream.Stream.concat(cameUp.stream(), wentDown.stream()).toList();
+    }
+
+    public List<NodeRecord> all() {
+        List<?> rows = em.createNativeQuery("""
+                        select name, address, internal_url, state, capacity_bytes, used_bytes, state_since, seen_at
+                        from cluster_node order by name""").getResultList();
+        return rows.stream().map(r -> (Object[]) r)
+                .map(r -> new NodeRecord((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        SqlValues.longValue(r[4]), SqlValues.longValue(r[5]), SqlValues.instant(r[6]),
+                        SqlValues.instant(r[7])))
+                .toList();
+    }
+}

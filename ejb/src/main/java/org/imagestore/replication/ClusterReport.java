@@ -1,0 +1,110 @@
+package org.imagestore.replication;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.imagestore.cluster.Cluster;
+import org.imagestore.cluster.ClusterCaches;
+import org.imagestore.cluster.NodeRecord;
+import org.imagestore.ops.Metrics;
+import org.imagestore.placement.GroupMap;
+import org.imagestore.placement.GroupMaps;
+
+/**
+ * What {@code GET /admin/cluster} and {@code /admin/groups} show: every node with its state, capacity, groups
+ * and load; the images short of copies on live nodes; each group's holders, images and bytes. Each node
+ * publishes its own load (uploads and renders in flight) into the cluster's shared state with its heartbeat.
+ */
+@Stateless
+public class ClusterReport {
+
+    private static final String LOAD_KEY = "load/";
+
+    @PersistenceContext
+    private EntityManager em;
+    @Inject
+    private Cluster cluster;
+    @Inject
+    private GroupMaps maps;
+    @Inject
+    private RepairWork repair;
+    @Inject
+    private Metrics metrics;
+    @EJB
+    private ClusterCaches caches;
+
+    public record NodeStatus(String name, String address, String state, long capacityBytes, long usedBytes,
+                             double usedFraction, int groups, int uploadsInFlight, int rendersInFlight) {
+    }
+
+    public record RepairStatus(long groupsToCheck) {
+    }
+
+    public record ClusterStatus(int replicas, List<NodeStatus> nodes, long underReplicated, RepairStatus repair) {
+    }
+
+    public record GroupStatus(String group, List<String> holders, long images, long bytes) {
+    }
+
+    /** Puts this node's load where every node reads it. */
+    public void publishLoad() {
+        caches.clusterState().put(LOAD_KEY + cluster.self(),
+                (metrics.uploadsInFlight() + " " + metrics.rendersInFlight()).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public ClusterStatus cluster() {
+        Set<String> live = cluster.members();
+        GroupMap map = maps.current();
+        List<NodeStatus> nodes = cluster.nodeRecords().stream().map(n -> {
+            int[] load = load(n.name());
+            String state = !live.contains(n.name()) ? NodeRecord.DOWN
+                    : n.state().equals(NodeRecord.DRAINING) ? NodeRecord.DRAINING : NodeRecord.UP;
+            return new NodeStatus(n.name(), n.address(), state, n.capacityBytes(), n.usedBytes(), n.usedFraction(),
+                    map.groupsOf(n.name()).size(), load[0], load[1]);
+        }).toList();
+        return new ClusterStatus(cluster.settings().replicas(), nodes, underReplicated(live),
+                new RepairStatus(repair.markedGroupCount()));
+    }
+
+    /** Images with fewer copies on live nodes than R (or than there are live nodes, if fewer). */
+    public long underReplicated(Set<String> live) {
+        int wanted = Math.min(cluster.settings().replicas(), live.size());
+        return ((Number) em.createNativeQuery("""
+                        select count(*) from image i where (select count(*) from placement p
+                            where p.image_id = i.id and p.node = any(string_to_array(?, ','))) < ?""")
+                .setParameter(1, String.join(",", live)).setParameter(2, wanted).getSingleResult()).longValue();
+    }
+
+    public List<GroupStatus> groups() {
+        int chars = cluster.settings().groupChars();
+        Map<String, long[]> contents = new HashMap<>();
+        for (Object row : em.createNativeQuery("select left(id, ?), count(*), sum(bytes) from image group by 1")
+                .setParameter(1, chars).getResultList()) {
+            Object[] r = (Object[]) row;
+            contents.put((String) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()});
+        }
+        GroupMap map = maps.current();
+        return GroupMap.allGroups(chars).stream().map(g -> {
+            long[] c = contents.getOrDefault(g, new long[2]);
+            return new GroupStatus(g, map.holdersOf(g), c[0], c[1]);
+        }).toList();
+    }
+
+    private int[] load(String node) {
+        byte[] value = caches.clusterState().get(LOAD_KEY + node);
+        if (value == null) {
+            return new int[2];
+        }
+        String[] parts = new String(value, StandardCharsets.US_ASCII).split(" ");
+        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+    }
+}

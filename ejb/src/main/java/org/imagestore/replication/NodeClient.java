@@ -1,0 +1,168 @@
+package org.imagestore.replication;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.imagestore.cluster.Cluster;
+import org.imagestore.cluster.NodeRecord;
+import org.imagestore.image.ImageId;
+
+/**
+ * Calls other nodes' internal endpoint ({@code /internal/...} on their HTTP port), each request signed with the
+ * cluster's secret ({@link InternalAuth}).
+ */
+@ApplicationScoped
+public class NodeClient {
+
+    private static final Logger LOG = Logger.getLogger(NodeClient.class.getName());
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** A copy may take this long plus a second per 16 MB before the holder counts as not answering. */
+    private static final Duration COPY_TIMEOUT = Duration.ofSeconds(15);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+            .version(HttpClient.Version.HTTP_1_1).build();
+
+    @Inject
+    private Cluster cluster;
+
+    /** A readable stream of a blob on another node, from a byte offset on. */
+    public record RemoteBlob(InputStream body, long length) {
+    }
+
+    /** A rendition made by another node. */
+    public record RemoteRendition(byte[] bytes, String mediaType) {
+    }
+
+    /**
+     * Has {@code node} store a durable, digest-checked copy of {@code file} as the blob of {@code id}.
+     *
+     * @return the volume of the node that holds the copy
+     */
+    public String putBlob(String node, ImageId id, Path file, long bytes) throws CopyFailedException {
+        Duration timeout = COPY_TIMEOUT.plusSeconds(bytes / (16L << 20));
+        HttpRequest request;
+        try {
+            request = signed(node, "PUT", "/internal/blobs/" + id.value(), HttpRequest.BodyPublishers.ofFile(file))
+                    .timeout(timeout).header("Content-Type", "application/octet-stream").build();
+        } catch (java.io.FileNotFoundException e) {
+            throw new CopyFailedException("the file to copy is gone: " + file, e);
+        }
+        HttpResponse<String> response = send(node, request, HttpResponse.BodyHandlers.ofString());
+        return switch (response.statusCode()) {
+            case 200, 201 -> response.body().trim();
+            case 507 -> throw new CopyFailedException(node + " has no room for image " + id, true);
+            default -> throw new CopyFailedException(node + " refused the copy of image " + id + ": HTTP "
+                    + response.statusCode() + " " + response.body(), false);
+        };
+    }
+
+    /** Tells a node that the store its copy was for has ended, so it can keep or drop the copy now. */
+    public void settleAsync(String node, ImageId id) {
+        fireAndForget(node, "POST", "/internal/blobs/" + id.value() + "/settle");
+    }
+
+    /** Tells a node to carry out the removals of this image's copies waiting for it. */
+    public void removeAsync(String node, ImageId id) {
+        fireAndForget(node, "DELETE", "/internal/blobs/" + id.value());
+    }
+
+    /** Opens a blob on another node from {@code offset} on (a byte range when the offset is not 0). */
+    public RemoteBlob openBlob(String node, ImageId id, long offset) throws CopyFailedException {
+        HttpRequest.Builder request = signed(node, "GET", "/internal/blobs/" + id.value(), HttpRequest.BodyPublishers.noBody())
+                .timeout(COPY_TIMEOUT);
+        if (offset > 0) {
+            request.header("Range", "bytes=" + offset + "-");
+        }
+        HttpResponse<InputStream> response = send(node, request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200 && response.statusCode() != 206) {
+            close(response.body());
+            throw new CopyFailedException(node + " cannot serve image " + id + ": HTTP " + response.statusCode(), false);
+        }
+        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        return new RemoteBlob(response.body(), length);
+    }
+
+    /** Has another node (one that holds the image) render it. */
+    public RemoteRendition render(String node, ImageId id, String renderQuery) throws CopyFailedException {
+        HttpRequest request = signed(node, "GET", "/internal/renditions/" + id.value() + "?" + renderQuery,
+                HttpRequest.BodyPublishers.noBody()).timeout(COPY_TIMEOUT.multipliedBy(2)).build();
+        HttpResponse<byte[]> response = send(node, request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new CopyFailedException(node + " did not render image " + id + ": HTTP " + response.statusCode()
+                    + " " + new String(response.body(), StandardCharsets.UTF_8), false);
+        }
+        return new RemoteRendition(response.body(), response.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    /** Has {@code node} fetch a copy of the image from {@code source} and record it. */
+    public void pull(String node, ImageId id, String source) throws CopyFailedException {
+        HttpRequest request = signed(node, "POST", "/internal/blobs/" + id.value() + "/pull?from=" + source,
+                HttpRequest.BodyPublishers.noBody()).timeout(COPY_TIMEOUT.multipliedBy(4)).build();
+        HttpResponse<String> response = send(node, request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
+            throw new CopyFailedException(node + " could not copy image " + id + " from " + source + ": HTTP "
+                    + response.statusCode() + " " + response.body(), response.statusCode() == 507);
+        }
+    }
+
+    private void fireAndForget(String node, String method, String path) {
+        HttpRequest request;
+        try {
+            request = signed(node, method, path, HttpRequest.BodyPublishers.noBody()).timeout(COPY_TIMEOUT).build();
+        } catch (CopyFailedException e) {
+            LOG.fine(() -> method + " " + path + " not sent: " + e.getMessage());
+            return;
+        }
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            if (failure != null || response.statusCode() >= 300) {
+                // the node's own sweeper catches up; nothing depends on this call
+                LOG.fine(() -> method + " " + path + " on " + node + " failed: "
+                        + (failure != null ? failure.toString() : "HTTP " + response.statusCode()));
+            }
+        });
+    }
+
+    private HttpRequest.Builder signed(String node, String method, String pathAndQuery,
+                                       HttpRequest.BodyPublisher body) throws CopyFailedException {
+        NodeRecord target = cluster.nodeRecord(node)
+                .orElseThrow(() -> new CopyFailedException("no node named " + node, false));
+        String auth = InternalAuth.sign(cluster.settings().secret(), cluster.self(), method, pathAndQuery,
+                Instant.now().getEpochSecond());
+        return HttpRequest.newBuilder(URI.create(target.internalUrl() + pathAndQuery))
+                .method(method, body).header(InternalAuth.HEADER, auth);
+    }
+
+    private <T> HttpResponse<T> send(String node, HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws CopyFailedException {
+        try {
+            return http.send(request, body);
+        } catch (IOException e) {
+            throw new CopyFailedException(node + " did not answer " + request.method() + " " + request.uri().getPath()
+                    + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CopyFailedException("interrupted while calling " + node, e);
+        }
+    }
+
+    private static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing a response", e);
+        }
+    }
+}

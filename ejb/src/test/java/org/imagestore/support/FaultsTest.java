@@ -1,0 +1,46 @@
+package org.imagestore.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.imagestore.support.Faults.Point;
+import org.junit.jupiter.api.Test;
+
+class FaultsTest {
+
+    private static Faults configured(String spec) {
+        Faults faults = new Faults();
+        faults.configured = Optional.ofNullable(spec);
+        faults.pauseSeconds = 30;
+        faults.parse();
+        return faults;
+    }
+
+    @Test
+    void aPointPausesOnlyUploadsNamedForIt() {
+        Faults faults = configured("blob-moved, copy-written");
+        assertEquals(Optional.of(Duration.ofSeconds(30)), faults.pauseAt(Point.BLOB_MOVED, "fault-blob-moved-7.jpg"));
+        assertEquals(Optional.of(Duration.ofSeconds(30)), faults.pauseAt(Point.COPY_WRITTEN, "fault-copy-written.jpg"));
+        assertEquals(Optional.empty(), faults.pauseAt(Point.BLOB_MOVED, "photo.jpg"));
+        assertEquals(Optional.empty(), faults.pauseAt(Point.BLOB_MOVED, "fault-copy-written.jpg"));
+    }
+
+    @Test
+    void onlyTheNamedPointsAreSet() {
+        assertEquals(Optional.empty(), configured("copy-written").pauseAt(Point.BLOB_MOVED, "fault-blob-moved.jpg"));
+    }
+
+    @Test
+    void inertWithoutTheProperty() {
+        assertEquals(Optional.empty(), configured(null).pauseAt(Point.BLOB_MOVED, "fault-blob-moved-1.jpg"));
+        assertEquals(Optional.empty(), configured(" ").pauseAt(Point.BLOB_MOVED, "fault-blob-moved-1.jpg"));
+    }
+
+    @Test
+    void anUnknownPointIsAnError() {
+        assertThrows(IllegalArgumentException.class, () -> configured("nowhere"));
+    }
+}
