@@ -1,24 +1,24 @@
 #!/usr/bin/env bash
 # Fetches the benchmark photo set: 55 real, freely licensed JPEG photographs (57.5 MiB), four of them 12-megapixel
 # phone photos (4000x3000), taken out of Debian packages (apt-get download + dpkg-deb -x, nothing is installed)
-# and one test jar from Maven Central (curl). Sources and licences: bench/PHOTOS.md. The set is not kept in git.
+# and one test jar fetched through Maven itself (mvn dependency:copy, from whichever repository Maven is configured
+# to use on this machine). Sources and licences: bench/PHOTOS.md. The set is not kept in git.
 #
 # usage: bench/fetch-photos.sh [OUT_DIR]        (default: bench/target/photos)
 #   OUT_DIR/*.jpg               the photos, named <source>--<original name>.jpg
 #   OUT_DIR/large/12mp-*.jpg    the 12-megapixel reference photo (a hard link to one of the above)
 #   OUT_DIR/MANIFEST.tsv        one row per photo: file, bytes, width, height, source, path inside, licence, author
 # env: PHOTO_CACHE=DIR   keep the downloaded .deb/.jar files there and reuse them (default: a temp dir, deleted)
-#      MAVEN_REPO=URL    Maven repository base (default https://repo.maven.apache.org/maven2)
 #
 # Idempotent: when OUT_DIR holds a complete set of this version, the script only prints the summary.
-# Needs: bash, apt-get, dpkg-deb, curl, unzip (or the JDK's jar), file (optional, for the dimensions).
+# Needs: bash, apt-get, dpkg-deb, mvn (and a JDK), unzip (or the JDK's jar), file (optional, for the dimensions).
 set -euo pipefail
 
 SET_VERSION=1   # bump whenever the list below changes
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
 OUT=${1:-$here/target/photos}
-MAVEN_REPO=${MAVEN_REPO:-https://repo.maven.apache.org/maven2}
-CI_JAR=org/apache/commons/commons-imaging/1.0.0-alpha6/commons-imaging-1.0.0-alpha6-tests.jar
+CI_JAR=org.apache.commons:commons-imaging:1.0.0-alpha6:jar:tests   # groupId:artifactId:version:packaging:classifier
 LARGE=forensics--IMG_20200608_111614.jpg   # Xiaomi Mi A3, 4000x3000, EXIF with GPS
 
 # kind|artifact|path inside|output name|licence|author
@@ -79,7 +79,7 @@ PHOTOS=(
 "deb|plasma-workspace-wallpapers|usr/share/wallpapers/OneStandsOut/contents/images/2560x1600.jpg|plasma--OneStandsOut.jpg|GPL-2+ (Debian) / LGPLv3 (upstream metadata)|Risto Saukonpaa"
 "deb|plasma-workspace-wallpapers|usr/share/wallpapers/Path/contents/images/2560x1600.jpg|plasma--Path.jpg|GPL-2+ (Debian) / LGPLv3 (upstream metadata)|Risto Saukonpaa"
 "deb|plasma-workspace-wallpapers|usr/share/wallpapers/summer_1am/contents/images/2560x1600.jpg|plasma--summer_1am.jpg|GPL-2+ (Debian) / LGPLv3 (upstream metadata)|Risto Saukonpaa"
-# Maven Central org.apache.commons:commons-imaging:1.0.0-alpha6:tests: camera originals contributed to the ASF project
+# Maven artifact org.apache.commons:commons-imaging:1.0.0-alpha6:tests: camera originals contributed to the ASF project
 "mvn|$CI_JAR|data/images/jpg/1/Nikon D50 - 2007.12.19.n.DSC_3656.JPG|commons-imaging--Nikon_D50_DSC_3656.jpg|Apache-2.0|Charles Matthew Chen"
 "mvn|$CI_JAR|data/images/jpg/1/Canon Powershot SD750 - 2007.12.26.n.IMG_3704.JPG|commons-imaging--Canon_SD750_IMG_3704.jpg|Apache-2.0|Charles Matthew Chen"
 "mvn|$CI_JAR|data/images/jpg/1/Oregon Scientific DS6639 - DSC_0307.JPG|commons-imaging--Oregon_DS6639_DSC_0307.jpg|Apache-2.0|Charles Matthew Chen"
@@ -110,7 +110,7 @@ complete() {
 
 if complete; then echo "fetch-photos: already complete (set version $SET_VERSION)"; summary; exit 0; fi
 
-for tool in apt-get dpkg-deb curl; do command -v "$tool" >/dev/null || die "$tool is required"; done
+for tool in apt-get dpkg-deb mvn; do command -v "$tool" >/dev/null || die "$tool is required"; done
 unzip_entry() { # jar entry dest
   if command -v unzip >/dev/null; then
     # unzip treats the name as a pattern: escape the wildcard characters
@@ -164,13 +164,20 @@ if ((${#need_deb[@]})); then
   done
 fi
 
+jar_name() { # jar_name group:artifact:version:packaging[:classifier] -> artifact-version[-classifier].packaging
+  local g a v p c; IFS=: read -r g a v p c <<<"$1"
+  echo "$a-$v${c:+-$c}.${p:-jar}"
+}
 declare -A mvn_file=()
 for a in "${!need_mvn[@]}"; do
-  f=$cache/$(basename "$a")
+  f=$cache/$(jar_name "$a")
   if [[ ! -s $f ]]; then
-    log "fetch-photos: curl $MAVEN_REPO/$a"
-    curl -fsSL --retry 3 -o "$f.part" "$MAVEN_REPO/$a" || die "download failed: $MAVEN_REPO/$a"
-    mv "$f.part" "$f"
+    # through Maven itself: the repository (and local repository) this machine's Maven is configured with; run in
+    # the project folder, non-recursively, so that the project's .mvn/ settings and plugin versions apply
+    log "fetch-photos: mvn dependency:copy -Dartifact=$a"
+    (cd "$root" && mvn -q -B -N dependency:copy -Dartifact="$a" -DoutputDirectory="$cache" >&2) \
+      || die "mvn dependency:copy -Dartifact=$a failed"
+    [[ -s $f ]] || die "mvn dependency:copy did not write $f"
   fi
   mvn_file[$a]=$f
 done
@@ -201,7 +208,7 @@ done
     if [[ $kind == deb ]]; then
       src="debian:$art=${deb_version[$art]}"
     else
-      src="maven:$(echo "$art" | awk -F/ '{v=$(NF-1); a=$(NF-2); g=""; for(i=1;i<NF-2;i++) g=g (i>1?".":"") $i; print g":"a":"v":tests"}')"
+      src="maven:$(echo "$art" | awk -F: '{print $1":"$2":"$3":"$5}')"
     fi
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(stat -c %s "$OUT/$name")" "$w" "$h" "$src" "$path" "$licence" "$author"
   done
