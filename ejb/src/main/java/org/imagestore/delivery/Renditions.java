@@ -78,27 +78,27 @@ public class Renditions {
      * has a copy, else a live holder.
      */
     public Rendered render(RenditionKey key) {
-        Optional<Rendered> cached = cache.get(key);
-        if (cached.isPresent()) {
-            metrics.rendition(RenditionOutcome.CACHE_HIT);
-            return cached.get();
-        }
-        Original original = originals.find(key.image());
-        return original.local() ? renderHere(original, key) : renderElsewhere(original, key);
+        return cached(key).orElseGet(() -> {
+            Original original = originals.find(key.image());
+            return original.local() ? renderHere(original, key) : renderElsewhere(original, key);
+        });
     }
 
     /** Renders on this node, which must hold a copy (a render asked of it by another node). */
     public Rendered renderHere(RenditionKey key) {
+        return cached(key).orElseGet(() -> {
+            Original original = originals.find(key.image());
+            if (!original.local()) {
+                throw new CopyUnavailableException(key.image(), "no copy on this node to render from");
+            }
+            return renderHere(original, key);
+        });
+    }
+
+    private Optional<Rendered> cached(RenditionKey key) {
         Optional<Rendered> cached = cache.get(key);
-        if (cached.isPresent()) {
-            metrics.rendition(RenditionOutcome.CACHE_HIT);
-            return cached.get();
-        }
-        Original original = originals.find(key.image());
-        if (!original.local()) {
-            throw new CopyUnavailableException(key.image(), "no copy on this node to render from");
-        }
-        return renderHere(original, key);
+        cached.ifPresent(hit -> metrics.rendition(RenditionOutcome.CACHE_HIT));
+        return cached;
     }
 
     private Rendered renderHere(Original original, RenditionKey key) {

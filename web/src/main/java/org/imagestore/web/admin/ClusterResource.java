@@ -40,4 +40,14 @@ public class ClusterResource {
     public List<ClusterReport.GroupStatus> groups() {
         return report.groups();
     }
+
+    /** One line per group, {@code ab node-1,node-2}: what a load balancer's map needs. */
+    @GET
+    @Path("groups")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String groupLines() {
+        StringBuilder out = new StringBuilder();
+        report.groups().forEach(g -> out.append(g.group()).append(' ').append(String.join(",", g.holders())).append('\n'));
+        return out.toString();
+    }
 }

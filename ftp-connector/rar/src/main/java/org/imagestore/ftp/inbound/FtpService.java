@@ -4,12 +4,15 @@ import java.io.File;
 import java.util.logging.Logger;
 
 import org.apache.ftpserver.ConnectionConfigFactory;
+import org.apache.ftpserver.DataConnectionConfiguration;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.command.CommandFactoryFactory;
 import org.apache.ftpserver.command.impl.USER;
 import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.impl.DefaultDataConnectionConfiguration;
+import org.apache.ftpserver.impl.PassivePorts;
 import org.apache.ftpserver.listener.ListenerFactory;
 import org.apache.ftpserver.ssl.SslConfigurationFactory;
 
@@ -96,7 +99,7 @@ final class FtpService {
             listener.setImplicitSsl(false);
             data.setSslConfiguration(tls.createSslConfiguration());
         }
-        listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+        listener.setDataConnectionConfiguration(dataConnections(data));
 
         LoginChecks logins = new LoginChecks();
         CommandFactoryFactory commands = new CommandFactoryFactory();
@@ -119,5 +122,23 @@ final class FtpService {
         factory.setFileSystem(new VirtualFileSystemFactory(store));
         factory.setCommandFactory(commands.createCommandFactory());
         return factory;
+    }
+
+    /**
+     * The factory's data connection settings, except how a free passive port is found: FtpServer tries to bind the
+     * port on every address, which fails for a node bound to its own address when the same port is taken on
+     * another address of the host (another node, or a load balancer passing data connections on). Bound to one
+     * address, a port is checked by binding it there, when the passive connection opens.
+     */
+    private DataConnectionConfiguration dataConnections(DataConnectionConfigurationFactory data) {
+        DataConnectionConfiguration defaults = data.createDataConnectionConfiguration();
+        if (settings.bindAddress().equals("0.0.0.0")) {
+            return defaults;
+        }
+        return new DefaultDataConnectionConfiguration(defaults.getIdleTime(), defaults.getSslConfiguration(),
+                defaults.isActiveEnabled(), defaults.isActiveIpCheck(), defaults.getActiveLocalAddress(),
+                defaults.getActiveLocalPort(), defaults.getPassiveAddress(),
+                new PassivePorts(settings.passivePorts(), false), defaults.getPassiveExernalAddress(),
+                defaults.isPassiveIpCheck(), defaults.isImplicitSsl());
     }
 }
