@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -18,24 +16,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.apache.commons.net.ftp.FTPFile;
-import org.imagestore.it.e2e.Store.Event;
-import org.imagestore.it.e2e.Store.Ftp;
-import org.imagestore.it.e2e.Store.Source;
-import org.imagestore.it.e2e.Store.Stored;
-import org.imagestore.it.e2e.Store.Subscriber;
+import org.imagestore.it.e2e.Ftp.Stored;
+import org.imagestore.it.e2e.Indexer.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,51 +35,39 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BadInputIT {
 
+    private static final Http http = new Http(NodeAddress.NODE_1);
+
     @Test
     void wrongPasswordIs530() throws IOException {
-        Source camera = Store.newSource("bad-pw");
-        Ftp ftp = Store.ftpConnect();
-        try {
+        Source camera = http.newSource("bad-pw");
+        try (Ftp ftp = Ftp.connect()) {
             assertFalse(ftp.login(camera.name(), camera.password() + "x"));
             assertEquals(530, ftp.getReplyCode(), ftp::lastReply);
             assertFalse(ftp.changeWorkingDirectory("/"), "still not logged in");
-        } finally {
-            Store.quit(ftp);
         }
-        Ftp unknown = Store.ftpConnect();
-        try {
-            assertFalse(unknown.login("nobody-" + Store.random(4), "whatever-password"));
+        try (Ftp unknown = Ftp.connect()) {
+            assertFalse(unknown.login("nobody-" + Unique.hex(4), "whatever-password"));
             assertEquals(530, unknown.getReplyCode(), unknown::lastReply);
-        } finally {
-            Store.quit(unknown);
         }
-        Ftp anonymous = Store.ftpConnect();
-        try {
+        try (Ftp anonymous = Ftp.connect()) {
             assertFalse(anonymous.login("anonymous", "camera@example.org"));
             assertEquals(530, anonymous.getReplyCode(), anonymous::lastReply);
-        } finally {
-            Store.quit(anonymous);
         }
     }
 
     @Test
-    void textNamedJpgIsRefusedWithAReasonAndNothingKept() {
-        Source camera = Store.newSource("bad-text");
-        byte[] text = ("This is not a photograph, just text " + Store.random(8) + "\n").repeat(50)
+    void textNamedJpgIsRefusedWithAReasonAndNothingKept() throws IOException {
+        Source camera = http.newSource("bad-text");
+        byte[] text = ("This is not a photograph, just text " + Unique.hex(8) + "\n").repeat(50)
                 .getBytes(StandardCharsets.US_ASCII);
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Ftp ftp = Store.ftp(camera);
-            try {
-                Stored refused = Store.stor(ftp, "/2026/x.jpg", text);
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            try (Ftp ftp = Ftp.login(camera)) {
+                Stored refused = ftp.stor("/2026/x.jpg", text);
                 assertFalse(refused.ok());
                 assertEquals(550, refused.code(), refused.reply());
                 assertTrue(refused.reply().toLowerCase().contains("not an image"), () -> "a reason: " + refused.reply());
                 assertEquals(0, ftp.listNames("/2026") == null ? 0 : ftp.listNames("/2026").length,
                         "nothing under /2026");
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } finally {
-                Store.quit(ftp);
             }
             assertNothingKept(camera, text);
             assertFirstMessageIsTheSentinel(camera, indexer);
@@ -101,53 +77,47 @@ class BadInputIT {
     /** A PNG named .jpg is a PNG: formats are judged by content, not by name. */
     @Test
     void theFormatIsJudgedByContentNotByName() {
-        Source camera = Store.newSource("by-content");
-        byte[] png = Store.uniquePhoto("nikon-d700.png");
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            String id = Store.upload(camera, "/really-a-png.jpg", png);
+        Source camera = http.newSource("by-content");
+        byte[] png = Photos.uniquePhoto("nikon-d700.png");
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            String id = Ftp.upload(camera, "/really-a-png.jpg", png);
             Event event = indexer.expect();
             assertEquals("png", event.body().getString("format"));
             assertEquals("png", event.property("format"));
-            assertEquals("image/png", Store.get("/images/" + id).headers().firstValue("Content-Type").orElse(null));
+            assertEquals("image/png", http.get("/images/" + id).headers().firstValue("Content-Type").orElse(null));
         }
     }
 
     @Test
     void zeroBytesAreRefused() {
-        Source camera = Store.newSource("bad-empty");
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Ftp ftp = Store.ftp(camera);
-            try {
-                Stored refused = Store.stor(ftp, "empty.jpg", new byte[0]);
+        Source camera = http.newSource("bad-empty");
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            try (Ftp ftp = Ftp.login(camera)) {
+                Stored refused = ftp.stor("empty.jpg", new byte[0]);
                 assertFalse(refused.ok());
                 assertTrue(refused.code() >= 500 && refused.code() < 600, refused.reply());
                 assertTrue(refused.reply().toLowerCase().contains("empty"), () -> "a reason: " + refused.reply());
-            } finally {
-                Store.quit(ftp);
             }
-            assertEquals(List.of(), Store.uploadRows(camera));
-            Store.awaitStagingEmpty();
+            assertEquals(List.of(), Catalogue.uploadRows(camera));
+            Volumes.awaitStagingEmpty();
             assertFirstMessageIsTheSentinel(camera, indexer);
         }
     }
 
     @Test
     void truncatedJpegIsRefused() {
-        Source camera = Store.newSource("bad-trunc");
-        byte[] photo = Store.uniquePhoto("xiaomi-mi-a3-gps.jpg");
+        Source camera = http.newSource("bad-trunc");
+        byte[] photo = Photos.uniquePhoto("xiaomi-mi-a3-gps.jpg");
         byte[] half = Arrays.copyOf(photo, photo.length / 2);
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Ftp ftp = Store.ftp(camera);
-            try {
-                Stored refused = Store.stor(ftp, "half.jpg", half);
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            try (Ftp ftp = Ftp.login(camera)) {
+                Stored refused = ftp.stor("half.jpg", half);
                 assertFalse(refused.ok());
                 assertEquals(550, refused.code(), refused.reply());
                 assertTrue(refused.reply().toLowerCase().contains("truncated"), () -> "a reason: " + refused.reply());
-            } finally {
-                Store.quit(ftp);
             }
             assertNothingKept(camera, half);
-            assertFalse(Files.exists(Store.blob(Store.imageId(photo))));
+            assertFalse(Files.exists(Volumes.blob(ImageId.of(photo))));
             assertFirstMessageIsTheSentinel(camera, indexer);
         }
     }
@@ -168,10 +138,9 @@ class BadInputIT {
     }
 
     private void abortHalfWay(boolean reset) throws IOException {
-        Source camera = Store.newSource(reset ? "bad-abort-rst" : "bad-abort-fin");
-        byte[] large = largeJpeg();
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Ftp ftp = Store.ftp(camera);
+        Source camera = http.newSource(reset ? "bad-abort-rst" : "bad-abort-fin");
+        byte[] large = Photos.largeJpeg();
+        try (Indexer indexer = Indexer.forSources(camera); Ftp ftp = Ftp.login(camera)) {
             Socket data = ftp.openStor("large.jpg");
             assertTrue(data != null, () -> "data connection for STOR: " + ftp.lastReply());
             OutputStream out = data.getOutputStream();
@@ -181,7 +150,7 @@ class BadInputIT {
             }
             out.flush();
             // the server is receiving: its staging file has grown
-            Store.awaitStagingFileOfAtLeast(256 * 1024);
+            Volumes.awaitStagingFileOfAtLeast(256 * 1024);
 
             Socket control = ftp.controlSocket();
             if (reset) {
@@ -191,14 +160,14 @@ class BadInputIT {
             control.close();
             data.close();
 
-            Store.awaitStagingEmpty();
+            Volumes.awaitStagingEmpty();
             assertNothingKept(camera, large);
-            assertFalse(Files.exists(Store.blob(Store.imageId(Arrays.copyOf(large, half)))));
+            assertFalse(Files.exists(Volumes.blob(ImageId.of(Arrays.copyOf(large, half)))));
             assertFirstMessageIsTheSentinel(camera, indexer);
         }
         // the server is fine: the same camera can upload the whole file now
-        String id = Store.upload(camera, "large.jpg", large);
-        assertArrayEquals(large, Files.readAllBytes(Store.blob(id)));
+        String id = Ftp.upload(camera, "large.jpg", large);
+        assertArrayEquals(large, Files.readAllBytes(Volumes.blob(id)));
     }
 
     /**
@@ -207,12 +176,10 @@ class BadInputIT {
      */
     @Test
     void aFolderMadeUnderTheSameNameWhileTheUploadStreamsLeavesNothing() throws IOException {
-        Source camera = Store.newSource("race-folder");
-        byte[] photo = Store.uniquePhoto("xiaomi-mi-a3-gps.jpg");
-        String id = Store.imageId(photo);
-        Ftp uploading = Store.ftp(camera);
-        Ftp other = Store.ftp(camera);
-        try {
+        Source camera = http.newSource("race-folder");
+        byte[] photo = Photos.uniquePhoto("xiaomi-mi-a3-gps.jpg");
+        String id = ImageId.of(photo);
+        try (Ftp uploading = Ftp.login(camera); Ftp other = Ftp.login(camera)) {
             Socket data = uploading.openStor("/race.jpg");
             assertTrue(data != null, uploading::lastReply);
             OutputStream out = data.getOutputStream();
@@ -224,29 +191,23 @@ class BadInputIT {
             data.close();
             assertFalse(uploading.completePendingCommand(), () -> "the upload onto a folder: " + uploading.lastReply());
             assertTrue(uploading.getReplyCode() >= 400, uploading::lastReply);
-        } finally {
-            Store.quit(uploading);
-            Store.quit(other);
         }
-        assertEquals(List.of(), Store.uploadRows(camera));
-        assertEquals(0, Store.count("select count(*) from image where id = ?", id), "no image row");
-        assertEquals(404, Store.get("/images/" + id).statusCode());
-        Store.awaitStagingEmpty();
-        assertFalse(Files.exists(Store.blob(id)), "an orphan blob without catalogue rows: " + Store.blob(id));
+        assertEquals(List.of(), Catalogue.uploadRows(camera));
+        assertEquals(0, Catalogue.count("select count(*) from image where id = ?", id), "no image row");
+        assertEquals(404, http.get("/images/" + id).statusCode());
+        Volumes.awaitStagingEmpty();
+        assertFalse(Files.exists(Volumes.blob(id)), "an orphan blob without catalogue rows: " + Volumes.blob(id));
     }
 
     @Test
     void sameBytesUnderTwoNamesAreOneImageWithTwoUploads() throws IOException {
-        Source camera = Store.newSource("dup");
-        byte[] photo = Store.uniquePhoto("sony-nex3n-gps.jpg");
+        Source camera = http.newSource("dup");
+        byte[] photo = Photos.uniquePhoto("sony-nex3n-gps.jpg");
         String id;
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Ftp ftp = Store.ftp(camera);
-            try {
-                id = Store.upload(ftp, "/a/one.jpg", photo);
-                assertEquals(id, Store.upload(ftp, "/b/two.jpg", photo), "same bytes, same id");
-            } finally {
-                Store.quit(ftp);
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            try (Ftp ftp = Ftp.login(camera)) {
+                id = ftp.upload("/a/one.jpg", photo);
+                assertEquals(id, ftp.upload("/b/two.jpg", photo), "same bytes, same id");
             }
             Event first = indexer.expect();
             Event second = indexer.expect();
@@ -259,35 +220,32 @@ class BadInputIT {
             assertEquals("two.jpg", second.body().getString("fileName"));
             assertNotEquals(first.body().getJsonNumber("uploadId").longValue(), second.body().getJsonNumber("uploadId").longValue());
         }
-        assertEquals(1, Store.count("select count(*) from image where id = ?", id));
-        assertEquals(2, Store.count("select count(*) from upload where image_id = ?", id));
-        assertEquals(1, Store.count("select count(*) from placement where image_id = ?", id));
-        try (Stream<Path> group = Files.list(Store.blob(id).getParent())) {
+        assertEquals(1, Catalogue.count("select count(*) from image where id = ?", id));
+        assertEquals(2, Catalogue.count("select count(*) from upload where image_id = ?", id));
+        assertEquals(1, Catalogue.count("select count(*) from placement where image_id = ?", id));
+        try (Stream<Path> group = Files.list(Volumes.blob(id).getParent())) {
             List<String> files = group.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(id)).toList();
             assertEquals(List.of(id), files, "one blob file, no leftovers of the second copy");
         }
-        JsonObject meta = Store.json(Store.getText("/images/" + id + "/meta").body());
+        JsonObject meta = Responses.json(http.getText("/images/" + id + "/meta").body());
         assertEquals(2, meta.getJsonArray("uploads").size(), meta::toString);
         assertEquals(1, meta.getJsonArray("replicas").size(), meta::toString);
-        assertEquals(2, FtpSessionIT.items(camera).size());
+        assertEquals(2, http.uploadsOf(camera).size());
     }
 
     /** Two cameras sending identical bytes at the same moment share one blob; both get 226. */
     @Test
     void identicalBytesFromSeveralCamerasAtOnce() throws Exception {
-        byte[] photo = Store.uniquePhoto("xiaomi-mi-a3-gps.jpg");
-        String id = Store.imageId(photo);
-        List<Source> cameras = Stream.generate(() -> Store.newSource("same-time")).limit(4).toList();
+        byte[] photo = Photos.uniquePhoto("xiaomi-mi-a3-gps.jpg");
+        String id = ImageId.of(photo);
+        List<Source> cameras = Stream.generate(() -> http.newSource("same-time")).limit(4).toList();
         java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(cameras.size());
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(cameras.size());
         try {
             List<java.util.concurrent.Future<Stored>> results = cameras.stream().map(camera -> pool.submit(() -> {
-                Ftp ftp = Store.ftp(camera);
-                try {
+                try (Ftp ftp = Ftp.login(camera)) {
                     start.await();
-                    return Store.stor(ftp, "/same.jpg", photo);
-                } finally {
-                    Store.quit(ftp);
+                    return ftp.stor("/same.jpg", photo);
                 }
             })).toList();
             for (java.util.concurrent.Future<Stored> result : results) {
@@ -298,53 +256,46 @@ class BadInputIT {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, Store.count("select count(*) from image where id = ?", id));
-        assertEquals(cameras.size(), Store.count("select count(*) from upload where image_id = ?", id));
-        assertEquals(1, Store.count("select count(*) from placement where image_id = ?", id));
-        try (Stream<Path> group = Files.list(Store.blob(id).getParent())) {
+        assertEquals(1, Catalogue.count("select count(*) from image where id = ?", id));
+        assertEquals(cameras.size(), Catalogue.count("select count(*) from upload where image_id = ?", id));
+        assertEquals(1, Catalogue.count("select count(*) from placement where image_id = ?", id));
+        try (Stream<Path> group = Files.list(Volumes.blob(id).getParent())) {
             assertEquals(List.of(id), group.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(id)).toList());
         }
-        assertArrayEquals(photo, Files.readAllBytes(Store.blob(id)));
-        Store.awaitStagingEmpty();
+        assertArrayEquals(photo, Files.readAllBytes(Volumes.blob(id)));
+        Volumes.awaitStagingEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"back\\slash.jpg", "tab\tname.jpg"})
     void namesWithControlCharactersOrBackslashesAreRefused(String name) {
-        Source camera = Store.newSource("bad-name");
-        byte[] photo = Store.uniquePhoto("canon-eos70d.jpg");
-        Ftp ftp = Store.ftp(camera);
-        try {
-            Stored refused = Store.stor(ftp, name, photo);
+        Source camera = http.newSource("bad-name");
+        byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
+        try (Ftp ftp = Ftp.login(camera)) {
+            Stored refused = ftp.stor(name, photo);
             assertFalse(refused.ok());
             assertEquals(553, refused.code(), refused.reply());
-        } finally {
-            Store.quit(ftp);
         }
         assertNothingKept(camera, photo);
     }
 
     @Test
     void aNameLongerThan255CharactersIsRefused() {
-        Source camera = Store.newSource("long-name");
-        byte[] photo = Store.uniquePhoto("canon-eos70d.jpg");
-        Ftp ftp = Store.ftp(camera);
-        try {
-            Stored refused = Store.stor(ftp, "x".repeat(300) + ".jpg", photo);
+        Source camera = http.newSource("long-name");
+        byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
+        try (Ftp ftp = Ftp.login(camera)) {
+            Stored refused = ftp.stor("x".repeat(300) + ".jpg", photo);
             assertFalse(refused.ok());
             assertEquals(553, refused.code(), refused.reply());
-        } finally {
-            Store.quit(ftp);
         }
         assertNothingKept(camera, photo);
     }
 
     @Test
     void dotDotStaysInsideTheSourcesTree() throws IOException {
-        Source camera = Store.newSource("dotdot");
-        byte[] photo = Store.uniquePhoto("canon-eos70d.jpg");
-        Ftp ftp = Store.ftp(camera);
-        try {
+        Source camera = http.newSource("dotdot");
+        byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
+        try (Ftp ftp = Ftp.login(camera)) {
             assertTrue(ftp.changeWorkingDirectory("../../.."), ftp::lastReply);
             assertEquals("/", ftp.printWorkingDirectory());
             assertTrue(ftp.makeDirectory("inner"), ftp::lastReply);
@@ -354,38 +305,35 @@ class BadInputIT {
             assertEquals("/", ftp.printWorkingDirectory());
             assertTrue(ftp.changeWorkingDirectory("/inner"), ftp::lastReply);
 
-            String id = Store.upload(ftp, "../../../etc/evil.jpg", photo);
+            String id = ftp.upload("../../../etc/evil.jpg", photo);
             assertTrue(Arrays.asList(ftp.listNames("/etc")).contains("evil.jpg"), "inside the source's own tree");
-            Map<String, Object> row = Store.uploadRows(camera).getFirst();
+            Map<String, Object> row = Catalogue.uploadRows(camera).getFirst();
             assertEquals("/etc", row.get("folder"));
             assertEquals("evil.jpg", row.get("name"));
-            assertEquals("/etc/evil.jpg", FtpSessionIT.items(camera).getJsonObject(0).getString("path"));
-            assertTrue(Files.isRegularFile(Store.blob(id)));
+            assertEquals("/etc/evil.jpg", http.uploadsOf(camera).getJsonObject(0).getString("path"));
+            assertTrue(Files.isRegularFile(Volumes.blob(id)));
             assertFalse(Files.exists(Path.of("/etc/evil.jpg")), "nothing written outside the store");
 
             // a folder of another source cannot be reached either: every source has its own root
-            Source other = Store.newSource("dotdot-other");
-            Store.upload(other, "/secret/photo.jpg", Store.uniquePhoto("canon-eos70d.jpg"));
+            Source other = http.newSource("dotdot-other");
+            Ftp.upload(other, "/secret/photo.jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
             assertFalse(ftp.changeWorkingDirectory("/../" + other.name() + "/secret"), ftp::lastReply);
             assertFalse(ftp.changeWorkingDirectory("/secret"), "the other source's folder is not in this tree");
-        } finally {
-            Store.quit(ftp);
         }
     }
 
     @Test
     void nonAsciiNameWithSpacesRoundTrips() throws IOException {
-        Source camera = Store.newSource("unicode");
-        byte[] photo = Store.uniquePhoto("canon-eos70d.jpg");
+        Source camera = http.newSource("unicode");
+        byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
         String folder = "Fötos 2026";
         String name = "Ünïcødé Föto 1.jpg";
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Ftp ftp = Store.ftp(camera);
-            try {
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            try (Ftp ftp = Ftp.login(camera)) {
                 assertTrue(ftp.makeDirectory(folder), ftp::lastReply);
                 assertTrue(ftp.changeWorkingDirectory(folder), ftp::lastReply);
                 assertEquals("/" + folder, ftp.printWorkingDirectory());
-                String id = Store.upload(ftp, name, photo);
+                String id = ftp.upload(name, photo);
                 assertEquals(List.of(name), Arrays.asList(ftp.listNames()), "NLST");
                 FTPFile[] list = ftp.listFiles();
                 assertEquals(1, list.length);
@@ -398,59 +346,50 @@ class BadInputIT {
                 assertEquals(name, event.body().getString("fileName"));
                 assertEquals("/" + folder, event.body().getString("ftpPath"));
 
-                JsonObject item = FtpSessionIT.items(camera).getJsonObject(0);
+                JsonObject item = http.uploadsOf(camera).getJsonObject(0);
                 assertEquals(name, item.getString("fileName"));
                 assertEquals("/" + folder + "/" + name, item.getString("path"));
-                JsonArray uploads = Store.json(Store.getText("/images/" + id + "/meta").body()).getJsonArray("uploads");
+                JsonArray uploads = Responses.json(http.getText("/images/" + id + "/meta").body()).getJsonArray("uploads");
                 assertEquals("/" + folder + "/" + name, uploads.getJsonObject(0).getString("path"));
-                assertEquals(name, Store.uploadRows(camera).getFirst().get("name"));
+                assertEquals(name, Catalogue.uploadRows(camera).getFirst().get("name"));
 
                 assertTrue(ftp.rename(name, "Ñame ✓ 2.jpg"), ftp::lastReply);
                 Event renamed = indexer.expect();
                 assertEquals("Ñame ✓ 2.jpg", renamed.body().getString("fileName"));
                 assertEquals("/" + folder + "/" + name, renamed.body().getString("previousPath"));
-            } finally {
-                Store.quit(ftp);
             }
         }
     }
 
     @Test
     void aDisabledSourceCannotLogInNorUploadInAnOpenSession() throws IOException {
-        Source camera = Store.newSource("disabled");
-        Ftp open = Store.ftp(camera);
-        try {
-            var response = Store.admin("PUT", "/admin/sources/" + camera.name(), "{\"enabled\":false}");
+        Source camera = http.newSource("disabled");
+        try (Ftp open = Ftp.login(camera)) {
+            var response = http.admin("PUT", "/admin/sources/" + camera.name(), "{\"enabled\":false}");
             assertEquals(200, response.statusCode(), response.body());
 
-            Ftp ftp = Store.ftpConnect();
-            try {
+            try (Ftp ftp = Ftp.connect()) {
                 assertFalse(ftp.login(camera.name(), camera.password()), "a disabled source logs in");
                 assertEquals(530, ftp.getReplyCode(), ftp::lastReply);
-            } finally {
-                Store.quit(ftp);
             }
 
-            byte[] photo = Store.uniquePhoto("canon-eos70d.jpg");
-            Stored refused = Store.stor(open, "late.jpg", photo);
+            byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
+            Stored refused = open.stor("late.jpg", photo);
             assertFalse(refused.ok(), "the session opened before the source was disabled stores nothing");
             assertTrue(refused.code() >= 500, refused.reply());
             assertNothingKept(camera, photo);
-        } finally {
-            Store.quit(open);
         }
-        var enabled = Store.admin("PUT", "/admin/sources/" + camera.name(), "{\"enabled\":true}");
+        var enabled = http.admin("PUT", "/admin/sources/" + camera.name(), "{\"enabled\":true}");
         assertEquals(200, enabled.statusCode(), enabled.body());
-        Store.quit(Store.ftp(camera));
+        Ftp.login(camera).close();
     }
 
     @Test
     void deleAndRmd() throws IOException {
-        Source camera = Store.newSource("dele");
-        byte[] photo = Store.uniquePhoto("canon-eos70d.jpg");
-        Ftp ftp = Store.ftp(camera);
-        try {
-            String id = Store.upload(ftp, "/full/keep.jpg", photo);
+        Source camera = http.newSource("dele");
+        byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
+        try (Ftp ftp = Ftp.login(camera)) {
+            String id = ftp.upload("/full/keep.jpg", photo);
             assertTrue(ftp.makeDirectory("/empty"), ftp::lastReply);
 
             assertFalse(ftp.removeDirectory("/full"), "RMD of a folder with files");
@@ -468,29 +407,24 @@ class BadInputIT {
             assertTrue(ftp.deleteFile("/full/keep.jpg"), ftp::lastReply);
             assertEquals(250, ftp.getReplyCode(), ftp::lastReply);
             assertEquals(0, ftp.listFiles("/full").length, "LIST after DELE");
-            assertEquals(0, FtpSessionIT.items(camera).size(), "the query API after DELE");
+            assertEquals(0, http.uploadsOf(camera).size(), "the query API after DELE");
             assertTrue(ftp.removeDirectory("/full"), () -> "RMD once empty: " + ftp.lastReply());
 
             // the upload record is kept as not current; the image itself stays (purging is explicit)
-            JsonObject meta = Store.json(Store.getText("/images/" + id + "/meta").body());
+            JsonObject meta = Responses.json(http.getText("/images/" + id + "/meta").body());
             assertFalse(meta.getJsonArray("uploads").getJsonObject(0).getBoolean("current"), meta::toString);
-            assertEquals(200, Store.get("/images/" + id).statusCode());
-            assertTrue(Files.isRegularFile(Store.blob(id)));
-        } finally {
-            Store.quit(ftp);
+            assertEquals(200, http.get("/images/" + id).statusCode());
+            assertTrue(Files.isRegularFile(Volumes.blob(id)));
         }
     }
 
     /** A file that is not there will not appear by retrying: 550 (RFC 959), not the transient 450. */
     @Test
     void deleOfAMissingFileIs550() throws IOException {
-        Source camera = Store.newSource("dele-missing");
-        Ftp ftp = Store.ftp(camera);
-        try {
+        Source camera = http.newSource("dele-missing");
+        try (Ftp ftp = Ftp.login(camera)) {
             assertFalse(ftp.deleteFile("/missing.jpg"), "DELE of a missing file");
             assertEquals(550, ftp.getReplyCode(), ftp::lastReply);
-        } finally {
-            Store.quit(ftp);
         }
     }
 
@@ -500,10 +434,9 @@ class BadInputIT {
      */
     @Test
     void rmdOfANonEmptyFolderIsAPermanentRefusalWithAReason() throws IOException {
-        Source camera = Store.newSource("rmd");
-        Ftp ftp = Store.ftp(camera);
-        try {
-            Store.upload(ftp, "/full/keep.jpg", Store.uniquePhoto("canon-eos70d.jpg"));
+        Source camera = http.newSource("rmd");
+        try (Ftp ftp = Ftp.login(camera)) {
+            ftp.upload("/full/keep.jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
             assertTrue(ftp.makeDirectory("/parent/child"), ftp::lastReply);
             assertFalse(ftp.removeDirectory("/full"), "RMD of a folder with files");
             assertEquals(550, ftp.getReplyCode(), ftp::lastReply);
@@ -511,29 +444,24 @@ class BadInputIT {
             assertFalse(ftp.removeDirectory("/parent"), "RMD of a folder with a folder");
             assertEquals(550, ftp.getReplyCode(), ftp::lastReply);
             assertEquals(List.of("child"), Arrays.asList(ftp.listNames("/parent")));
-        } finally {
-            Store.quit(ftp);
         }
     }
 
     @Test
     void anUploadOverAnExistingNameReplacesIt() throws IOException {
-        Source camera = Store.newSource("replace");
-        byte[] first = Store.uniquePhoto("canon-eos70d.jpg");
-        byte[] second = Store.uniquePhoto("sony-nex3n-gps.jpg");
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Ftp ftp = Store.ftp(camera);
+        Source camera = http.newSource("replace");
+        byte[] first = Photos.uniquePhoto("canon-eos70d.jpg");
+        byte[] second = Photos.uniquePhoto("sony-nex3n-gps.jpg");
+        try (Indexer indexer = Indexer.forSources(camera)) {
             String firstId;
             String secondId;
-            try {
-                firstId = Store.upload(ftp, "/same.jpg", first);
-                secondId = Store.upload(ftp, "/same.jpg", second);
+            try (Ftp ftp = Ftp.login(camera)) {
+                firstId = ftp.upload("/same.jpg", first);
+                secondId = ftp.upload("/same.jpg", second);
                 FTPFile[] list = ftp.listFiles("/");
                 assertEquals(1, list.length, () -> Arrays.toString(list));
                 assertEquals(second.length, list[0].getSize());
                 assertEquals(String.valueOf(second.length), ftp.getSize("/same.jpg"));
-            } finally {
-                Store.quit(ftp);
             }
             Event stored1 = indexer.expect();
             Event removed = indexer.expect();
@@ -550,26 +478,23 @@ class BadInputIT {
                     () -> assertEquals("stored", stored2.event()),
                     () -> assertEquals(s, stored2.body().getString("imageId")),
                     () -> assertEquals("same.jpg", stored2.body().getString("fileName")));
-            JsonArray items = FtpSessionIT.items(camera);
+            JsonArray items = http.uploadsOf(camera);
             assertEquals(1, items.size(), items::toString);
             assertEquals(secondId, items.getJsonObject(0).getString("imageId"));
-            assertEquals(200, Store.get("/images/" + firstId).statusCode(), "the replaced image stays readable");
+            assertEquals(200, http.get("/images/" + firstId).statusCode(), "the replaced image stays readable");
         }
     }
 
     @Test
     void storOntoAFolderIsRefused() throws IOException {
-        Source camera = Store.newSource("onto-folder");
-        Ftp ftp = Store.ftp(camera);
-        try {
+        Source camera = http.newSource("onto-folder");
+        try (Ftp ftp = Ftp.login(camera)) {
             assertTrue(ftp.makeDirectory("/dir.jpg"), ftp::lastReply);
-            byte[] photo = Store.uniquePhoto("canon-eos70d.jpg");
-            Stored refused = Store.stor(ftp, "/dir.jpg", photo);
+            byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
+            Stored refused = ftp.stor("/dir.jpg", photo);
             assertFalse(refused.ok());
             assertEquals(550, refused.code(), refused.reply());
             assertNothingKept(camera, photo);
-        } finally {
-            Store.quit(ftp);
         }
     }
 
@@ -577,45 +502,21 @@ class BadInputIT {
 
     /** No upload record of the source, no blob of these bytes, no staging leftovers. */
     static void assertNothingKept(Source camera, byte[] bytes) {
-        assertEquals(List.of(), Store.uploadRows(camera), "upload records of " + camera.name());
-        String id = Store.imageId(bytes);
-        assertFalse(Files.exists(Store.blob(id)), "a blob of the refused bytes: " + Store.blob(id));
-        assertEquals(0, Store.count("select count(*) from image where id = ?", id), "an image row of the refused bytes");
-        Store.awaitStagingEmpty();
-        assertEquals(404, Store.get("/images/" + id).statusCode(), "the refused bytes are not served");
+        assertEquals(List.of(), Catalogue.uploadRows(camera), "upload records of " + camera.name());
+        String id = ImageId.of(bytes);
+        assertFalse(Files.exists(Volumes.blob(id)), "a blob of the refused bytes: " + Volumes.blob(id));
+        assertEquals(0, Catalogue.count("select count(*) from image where id = ?", id), "an image row of the refused bytes");
+        Volumes.awaitStagingEmpty();
+        assertEquals(404, http.get("/images/" + id).statusCode(), "the refused bytes are not served");
     }
 
     /** Uploads a good photo; the first (and only) message must be about it. */
-    static void assertFirstMessageIsTheSentinel(Source camera, Subscriber indexer) {
-        String sentinel = Store.upload(camera, "/sentinel-" + Store.random(3) + ".jpg", Store.uniquePhoto("canon-eos70d.jpg"));
+    static void assertFirstMessageIsTheSentinel(Source camera, Indexer indexer) {
+        String sentinel = Ftp.upload(camera, "/sentinel-" + Unique.hex(3) + ".jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
         Event event = indexer.expect();
         assertEquals("stored", event.event());
         assertEquals(sentinel, event.body().getString("imageId"), () -> "the first message is not the sentinel's: " + event.body());
         indexer.expectNoMore();
     }
 
-    /** A few megabytes of noise as a valid JPEG, different on every call. */
-    static byte[] largeJpeg() throws IOException {
-        Random random = new Random();
-        BufferedImage image = new BufferedImage(1600, 1200, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                image.setRGB(x, y, random.nextInt(0x1000000));
-            }
-        }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.95f);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        byte[] jpeg = bytes.toByteArray();
-        assertTrue(jpeg.length > 2_000_000, "a large file: " + jpeg.length);
-        return jpeg;
-    }
 }
