@@ -1,5 +1,6 @@
 package org.imagestore.it.e2e;
 
+import static org.imagestore.it.e2e.Refusals.assertNothingKept;
 import static org.imagestore.it.e2e.Responses.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
+import org.imagestore.it.e2e.Ftp.Stored;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -204,6 +206,30 @@ class AdminApiIT {
         HttpResponse<String> enabled = http.admin("PUT", "/admin/sources/" + camera.name(), "{\"enabled\":true}");
         assertEquals(200, enabled.statusCode(), enabled.body());
         assertTrue(Responses.json(enabled.body()).getBoolean("enabled"));
+        Ftp.login(camera).close();
+    }
+
+    /** Disabling takes effect at once: no new login, and a session opened before cannot upload any more. */
+    @Test
+    void aDisabledSourceCannotLogInNorUploadInAnOpenSession() throws IOException {
+        Source camera = http.newSource("disabled");
+        try (Ftp open = Ftp.login(camera)) {
+            var response = http.admin("PUT", "/admin/sources/" + camera.name(), "{\"enabled\":false}");
+            assertEquals(200, response.statusCode(), response.body());
+
+            try (Ftp ftp = Ftp.connect()) {
+                assertFalse(ftp.login(camera.name(), camera.password()), "a disabled source logs in");
+                assertEquals(530, ftp.getReplyCode(), ftp::lastReply);
+            }
+
+            byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
+            Stored refused = open.stor("late.jpg", photo);
+            assertFalse(refused.ok(), "the session opened before the source was disabled stores nothing");
+            assertTrue(refused.code() >= 500, refused.reply());
+            assertNothingKept(camera, photo);
+        }
+        var enabled = http.admin("PUT", "/admin/sources/" + camera.name(), "{\"enabled\":true}");
+        assertEquals(200, enabled.statusCode(), enabled.body());
         Ftp.login(camera).close();
     }
 

@@ -1,10 +1,9 @@
 package org.imagestore.it.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.imagestore.it.e2e.Refusals.assertNothingKept;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,12 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-
-import org.apache.commons.net.ftp.FTPFile;
 import org.imagestore.it.e2e.Ftp.Stored;
 import org.imagestore.it.e2e.Indexer.Event;
 import org.junit.jupiter.api.Test;
@@ -71,20 +65,6 @@ class BadInputIT {
             }
             assertNothingKept(camera, text);
             assertFirstMessageIsTheSentinel(camera, indexer);
-        }
-    }
-
-    /** A PNG named .jpg is a PNG: formats are judged by content, not by name. */
-    @Test
-    void theFormatIsJudgedByContentNotByName() {
-        Source camera = http.newSource("by-content");
-        byte[] png = Photos.uniquePhoto("nikon-d700.png");
-        try (Indexer indexer = Indexer.forSources(camera)) {
-            String id = Ftp.upload(camera, "/really-a-png.jpg", png);
-            Event event = indexer.expect();
-            assertEquals("png", event.body().getString("format"));
-            assertEquals("png", event.property("format"));
-            assertEquals("image/png", http.get("/images/" + id).headers().firstValue("Content-Type").orElse(null));
         }
     }
 
@@ -199,73 +179,6 @@ class BadInputIT {
         assertFalse(Files.exists(Volumes.blob(id)), "an orphan blob without catalogue rows: " + Volumes.blob(id));
     }
 
-    @Test
-    void sameBytesUnderTwoNamesAreOneImageWithTwoUploads() throws IOException {
-        Source camera = http.newSource("dup");
-        byte[] photo = Photos.uniquePhoto("sony-nex3n-gps.jpg");
-        String id;
-        try (Indexer indexer = Indexer.forSources(camera)) {
-            try (Ftp ftp = Ftp.login(camera)) {
-                id = ftp.upload("/a/one.jpg", photo);
-                assertEquals(id, ftp.upload("/b/two.jpg", photo), "same bytes, same id");
-            }
-            Event first = indexer.expect();
-            Event second = indexer.expect();
-            indexer.expectNoMore();
-            assertEquals("stored", first.event());
-            assertEquals("stored", second.event());
-            assertEquals(id, first.body().getString("imageId"));
-            assertEquals(id, second.body().getString("imageId"));
-            assertEquals("one.jpg", first.body().getString("fileName"));
-            assertEquals("two.jpg", second.body().getString("fileName"));
-            assertNotEquals(first.body().getJsonNumber("uploadId").longValue(), second.body().getJsonNumber("uploadId").longValue());
-        }
-        assertEquals(1, Catalogue.count("select count(*) from image where id = ?", id));
-        assertEquals(2, Catalogue.count("select count(*) from upload where image_id = ?", id));
-        assertEquals(1, Catalogue.count("select count(*) from placement where image_id = ?", id));
-        try (Stream<Path> group = Files.list(Volumes.blob(id).getParent())) {
-            List<String> files = group.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(id)).toList();
-            assertEquals(List.of(id), files, "one blob file, no leftovers of the second copy");
-        }
-        JsonObject meta = Responses.json(http.getText("/images/" + id + "/meta").body());
-        assertEquals(2, meta.getJsonArray("uploads").size(), meta::toString);
-        assertEquals(1, meta.getJsonArray("replicas").size(), meta::toString);
-        assertEquals(2, http.uploadsOf(camera).size());
-    }
-
-    /** Two cameras sending identical bytes at the same moment share one blob; both get 226. */
-    @Test
-    void identicalBytesFromSeveralCamerasAtOnce() throws Exception {
-        byte[] photo = Photos.uniquePhoto("xiaomi-mi-a3-gps.jpg");
-        String id = ImageId.of(photo);
-        List<Source> cameras = Stream.generate(() -> http.newSource("same-time")).limit(4).toList();
-        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(cameras.size());
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(cameras.size());
-        try {
-            List<java.util.concurrent.Future<Stored>> results = cameras.stream().map(camera -> pool.submit(() -> {
-                try (Ftp ftp = Ftp.login(camera)) {
-                    start.await();
-                    return ftp.stor("/same.jpg", photo);
-                }
-            })).toList();
-            for (java.util.concurrent.Future<Stored> result : results) {
-                Stored stored = result.get(120, java.util.concurrent.TimeUnit.SECONDS);
-                assertEquals(226, stored.code(), stored.reply());
-                assertEquals(id, stored.imageId());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertEquals(1, Catalogue.count("select count(*) from image where id = ?", id));
-        assertEquals(cameras.size(), Catalogue.count("select count(*) from upload where image_id = ?", id));
-        assertEquals(1, Catalogue.count("select count(*) from placement where image_id = ?", id));
-        try (Stream<Path> group = Files.list(Volumes.blob(id).getParent())) {
-            assertEquals(List.of(id), group.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(id)).toList());
-        }
-        assertArrayEquals(photo, Files.readAllBytes(Volumes.blob(id)));
-        Volumes.awaitStagingEmpty();
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"back\\slash.jpg", "tab\tname.jpg"})
     void namesWithControlCharactersOrBackslashesAreRefused(String name) {
@@ -323,169 +236,6 @@ class BadInputIT {
     }
 
     @Test
-    void nonAsciiNameWithSpacesRoundTrips() throws IOException {
-        Source camera = http.newSource("unicode");
-        byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
-        String folder = "Fötos 2026";
-        String name = "Ünïcødé Föto 1.jpg";
-        try (Indexer indexer = Indexer.forSources(camera)) {
-            try (Ftp ftp = Ftp.login(camera)) {
-                assertTrue(ftp.makeDirectory(folder), ftp::lastReply);
-                assertTrue(ftp.changeWorkingDirectory(folder), ftp::lastReply);
-                assertEquals("/" + folder, ftp.printWorkingDirectory());
-                String id = ftp.upload(name, photo);
-                assertEquals(List.of(name), Arrays.asList(ftp.listNames()), "NLST");
-                FTPFile[] list = ftp.listFiles();
-                assertEquals(1, list.length);
-                assertEquals(name, list[0].getName(), "LIST");
-                assertEquals(name, ftp.mlistDir()[0].getName(), "MLSD");
-                assertEquals(String.valueOf(photo.length), ftp.getSize(name));
-                assertTrue(Arrays.asList(ftp.listNames("/")).contains(folder), "the folder in NLST /");
-
-                Event event = indexer.expect();
-                assertEquals(name, event.body().getString("fileName"));
-                assertEquals("/" + folder, event.body().getString("ftpPath"));
-
-                JsonObject item = http.uploadsOf(camera).getJsonObject(0);
-                assertEquals(name, item.getString("fileName"));
-                assertEquals("/" + folder + "/" + name, item.getString("path"));
-                JsonArray uploads = Responses.json(http.getText("/images/" + id + "/meta").body()).getJsonArray("uploads");
-                assertEquals("/" + folder + "/" + name, uploads.getJsonObject(0).getString("path"));
-                assertEquals(name, Catalogue.uploadRows(camera).getFirst().get("name"));
-
-                assertTrue(ftp.rename(name, "Ñame ✓ 2.jpg"), ftp::lastReply);
-                Event renamed = indexer.expect();
-                assertEquals("Ñame ✓ 2.jpg", renamed.body().getString("fileName"));
-                assertEquals("/" + folder + "/" + name, renamed.body().getString("previousPath"));
-            }
-        }
-    }
-
-    @Test
-    void aDisabledSourceCannotLogInNorUploadInAnOpenSession() throws IOException {
-        Source camera = http.newSource("disabled");
-        try (Ftp open = Ftp.login(camera)) {
-            var response = http.admin("PUT", "/admin/sources/" + camera.name(), "{\"enabled\":false}");
-            assertEquals(200, response.statusCode(), response.body());
-
-            try (Ftp ftp = Ftp.connect()) {
-                assertFalse(ftp.login(camera.name(), camera.password()), "a disabled source logs in");
-                assertEquals(530, ftp.getReplyCode(), ftp::lastReply);
-            }
-
-            byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
-            Stored refused = open.stor("late.jpg", photo);
-            assertFalse(refused.ok(), "the session opened before the source was disabled stores nothing");
-            assertTrue(refused.code() >= 500, refused.reply());
-            assertNothingKept(camera, photo);
-        }
-        var enabled = http.admin("PUT", "/admin/sources/" + camera.name(), "{\"enabled\":true}");
-        assertEquals(200, enabled.statusCode(), enabled.body());
-        Ftp.login(camera).close();
-    }
-
-    @Test
-    void deleAndRmd() throws IOException {
-        Source camera = http.newSource("dele");
-        byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
-        try (Ftp ftp = Ftp.login(camera)) {
-            String id = ftp.upload("/full/keep.jpg", photo);
-            assertTrue(ftp.makeDirectory("/empty"), ftp::lastReply);
-
-            assertFalse(ftp.removeDirectory("/full"), "RMD of a folder with files");
-            assertFalse(ftp.removeDirectory("/nowhere"), "RMD of a missing folder");
-            assertEquals(550, ftp.getReplyCode(), ftp::lastReply);
-            assertFalse(ftp.deleteFile("/full/missing.jpg"), "DELE of a missing file");
-            assertTrue(ftp.getReplyCode() >= 400, ftp::lastReply);
-            assertFalse(ftp.deleteFile("/empty"), "DELE of a folder");
-            assertTrue(ftp.getReplyCode() >= 500, ftp::lastReply);
-
-            assertTrue(ftp.removeDirectory("/empty"), ftp::lastReply);
-            assertEquals(250, ftp.getReplyCode(), ftp::lastReply);
-            assertFalse(Arrays.asList(ftp.listNames("/")).contains("empty"));
-
-            assertTrue(ftp.deleteFile("/full/keep.jpg"), ftp::lastReply);
-            assertEquals(250, ftp.getReplyCode(), ftp::lastReply);
-            assertEquals(0, ftp.listFiles("/full").length, "LIST after DELE");
-            assertEquals(0, http.uploadsOf(camera).size(), "the query API after DELE");
-            assertTrue(ftp.removeDirectory("/full"), () -> "RMD once empty: " + ftp.lastReply());
-
-            // the upload record is kept as not current; the image itself stays (purging is explicit)
-            JsonObject meta = Responses.json(http.getText("/images/" + id + "/meta").body());
-            assertFalse(meta.getJsonArray("uploads").getJsonObject(0).getBoolean("current"), meta::toString);
-            assertEquals(200, http.get("/images/" + id).statusCode());
-            assertTrue(Files.isRegularFile(Volumes.blob(id)));
-        }
-    }
-
-    /** A file that is not there will not appear by retrying: 550 (RFC 959), not the transient 450. */
-    @Test
-    void deleOfAMissingFileIs550() throws IOException {
-        Source camera = http.newSource("dele-missing");
-        try (Ftp ftp = Ftp.login(camera)) {
-            assertFalse(ftp.deleteFile("/missing.jpg"), "DELE of a missing file");
-            assertEquals(550, ftp.getReplyCode(), ftp::lastReply);
-        }
-    }
-
-    /**
-     * A folder with files in it stays non-empty however often the camera retries: a permanent (5xx) refusal
-     * that says why, not a 4xx that invites retrying for ever.
-     */
-    @Test
-    void rmdOfANonEmptyFolderIsAPermanentRefusalWithAReason() throws IOException {
-        Source camera = http.newSource("rmd");
-        try (Ftp ftp = Ftp.login(camera)) {
-            ftp.upload("/full/keep.jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
-            assertTrue(ftp.makeDirectory("/parent/child"), ftp::lastReply);
-            assertFalse(ftp.removeDirectory("/full"), "RMD of a folder with files");
-            assertEquals(550, ftp.getReplyCode(), ftp::lastReply);
-            assertTrue(ftp.lastReply().contains("not empty"), () -> "a reason: " + ftp.lastReply());
-            assertFalse(ftp.removeDirectory("/parent"), "RMD of a folder with a folder");
-            assertEquals(550, ftp.getReplyCode(), ftp::lastReply);
-            assertEquals(List.of("child"), Arrays.asList(ftp.listNames("/parent")));
-        }
-    }
-
-    @Test
-    void anUploadOverAnExistingNameReplacesIt() throws IOException {
-        Source camera = http.newSource("replace");
-        byte[] first = Photos.uniquePhoto("canon-eos70d.jpg");
-        byte[] second = Photos.uniquePhoto("sony-nex3n-gps.jpg");
-        try (Indexer indexer = Indexer.forSources(camera)) {
-            String firstId;
-            String secondId;
-            try (Ftp ftp = Ftp.login(camera)) {
-                firstId = ftp.upload("/same.jpg", first);
-                secondId = ftp.upload("/same.jpg", second);
-                FTPFile[] list = ftp.listFiles("/");
-                assertEquals(1, list.length, () -> Arrays.toString(list));
-                assertEquals(second.length, list[0].getSize());
-                assertEquals(String.valueOf(second.length), ftp.getSize("/same.jpg"));
-            }
-            Event stored1 = indexer.expect();
-            Event removed = indexer.expect();
-            Event stored2 = indexer.expect();
-            indexer.expectNoMore();
-            String f = firstId;
-            String s = secondId;
-            assertAll(
-                    () -> assertEquals("stored", stored1.event()),
-                    () -> assertEquals(f, stored1.body().getString("imageId")),
-                    () -> assertEquals("removed", removed.event()),
-                    () -> assertEquals(f, removed.body().getString("imageId")),
-                    () -> assertEquals(stored1.body().getJsonNumber("uploadId"), removed.body().getJsonNumber("uploadId")),
-                    () -> assertEquals("stored", stored2.event()),
-                    () -> assertEquals(s, stored2.body().getString("imageId")),
-                    () -> assertEquals("same.jpg", stored2.body().getString("fileName")));
-            JsonArray items = http.uploadsOf(camera);
-            assertEquals(1, items.size(), items::toString);
-            assertEquals(secondId, items.getJsonObject(0).getString("imageId"));
-            assertEquals(200, http.get("/images/" + firstId).statusCode(), "the replaced image stays readable");
-        }
-    }
-
-    @Test
     void storOntoAFolderIsRefused() throws IOException {
         Source camera = http.newSource("onto-folder");
         try (Ftp ftp = Ftp.login(camera)) {
@@ -500,23 +250,12 @@ class BadInputIT {
 
     // -------------------------------------------------------------------------------------------- helpers
 
-    /** No upload record of the source, no blob of these bytes, no staging leftovers. */
-    static void assertNothingKept(Source camera, byte[] bytes) {
-        assertEquals(List.of(), Catalogue.uploadRows(camera), "upload records of " + camera.name());
-        String id = ImageId.of(bytes);
-        assertFalse(Files.exists(Volumes.blob(id)), "a blob of the refused bytes: " + Volumes.blob(id));
-        assertEquals(0, Catalogue.count("select count(*) from image where id = ?", id), "an image row of the refused bytes");
-        Volumes.awaitStagingEmpty();
-        assertEquals(404, http.get("/images/" + id).statusCode(), "the refused bytes are not served");
-    }
-
     /** Uploads a good photo; the first (and only) message must be about it. */
-    static void assertFirstMessageIsTheSentinel(Source camera, Indexer indexer) {
+    private static void assertFirstMessageIsTheSentinel(Source camera, Indexer indexer) {
         String sentinel = Ftp.upload(camera, "/sentinel-" + Unique.hex(3) + ".jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
         Event event = indexer.expect();
         assertEquals("stored", event.event());
         assertEquals(sentinel, event.body().getString("imageId"), () -> "the first message is not the sentinel's: " + event.body());
         indexer.expectNoMore();
     }
-
 }

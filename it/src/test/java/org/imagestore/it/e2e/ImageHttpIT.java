@@ -14,6 +14,7 @@ import java.util.Arrays;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
+import org.imagestore.it.e2e.Indexer.Event;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -204,6 +205,20 @@ class ImageHttpIT {
         assertEquals("NIKON CORPORATION", meta.getJsonObject("camera").getString("make"));
         assertEquals("NIKON D700", meta.getJsonObject("camera").getString("model"));
         assertTrue(meta.getString("captureTime").startsWith("2018-03-31T10:01:03"), meta::toString);
+    }
+
+    /** A PNG named .jpg is a PNG: formats are judged by content, not by name. */
+    @Test
+    void theFormatIsJudgedByContentNotByName() {
+        Source source = http.newSource("by-content");
+        byte[] png = Photos.uniquePhoto("nikon-d700.png");
+        try (Indexer indexer = Indexer.forSources(source)) {
+            String pngId = Ftp.upload(source, "/really-a-png.jpg", png);
+            Event event = indexer.expect();
+            assertEquals("png", event.body().getString("format"));
+            assertEquals("png", event.property("format"));
+            assertEquals("image/png", http.get("/images/" + pngId).headers().firstValue("Content-Type").orElse(null));
+        }
     }
 
     /** Original bytes (these formats are shared with other tests: same bytes, same image, which is fine here). */
