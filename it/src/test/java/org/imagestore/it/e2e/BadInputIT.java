@@ -219,13 +219,23 @@ class BadInputIT {
             assertTrue(ftp.changeWorkingDirectory("/inner"), ftp::lastReply);
 
             String id = ftp.upload("../../../etc/evil.jpg", photo);
+
+            // the name resolved inside the source's own tree: /etc/evil.jpg there, nowhere else
             assertTrue(Arrays.asList(ftp.listNames("/etc")).contains("evil.jpg"), "inside the source's own tree");
             Map<String, Object> row = Catalogue.uploadRows(camera).getFirst();
             assertEquals("/etc", row.get("folder"));
             assertEquals("evil.jpg", row.get("name"));
             assertEquals("/etc/evil.jpg", http.uploadsOf(camera).getJsonObject(0).getString("path"));
-            assertTrue(Files.isRegularFile(Volumes.blob(id)));
-            assertFalse(Files.exists(Path.of("/etc/evil.jpg")), "nothing written outside the store");
+
+            // the bytes are in the node's volume as the image's blob, and in no file the name could have led to
+            Path blob = Volumes.blob(id);
+            assertTrue(Files.isRegularFile(blob), () -> "no blob at " + blob);
+            assertTrue(blob.toRealPath().startsWith(Volumes.BLOBS.toRealPath()), () -> "the blob is under the volume: " + blob);
+            assertArrayEquals(photo, Files.readAllBytes(blob));
+            Volumes.awaitStagingEmpty();
+            List<Path> strays = Volumes.storeFilesNamedOrHolding("evil.jpg", photo, blob);
+            assertEquals(List.of(), strays, "files the traversal name led to, besides the blob " + blob);
+            assertFalse(Files.exists(Path.of("/etc/evil.jpg")), "the host's /etc is untouched");
 
             // a folder of another source cannot be reached either: every source has its own root
             Source other = http.newSource("dotdot-other");

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -63,4 +68,44 @@ final class Volumes {
         throw new AssertionError("the server never staged " + bytes + " bytes of the upload: " + stagingFiles());
     }
 
+    /**
+     * Every file called {@code name} or holding exactly {@code bytes}, except {@code expected}, where a store that
+     * let an FTP name escape its folders would have written it: under the store's home (Payara and the nodes'
+     * folders) and around the volume (its parent, should the volume lie outside the home).
+     */
+    static List<Path> storeFilesNamedOrHolding(String name, byte[] bytes, Path expected) throws IOException {
+        Path home = Settings.HOME.toRealPath();
+        Path aroundVolume = VOLUME.toRealPath().getParent();
+        List<Path> roots = aroundVolume.startsWith(home) ? List.of(home) : List.of(home, aroundVolume);
+        Path blob = expected.toRealPath();
+        List<Path> found = new ArrayList<>();
+        for (Path root : roots) {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (!file.equals(blob) && (file.getFileName().toString().equals(name) || holds(file, attributes, bytes))) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // logs, database and broker files come and go while the store runs
+                }
+            });
+        }
+        return found;
+    }
+
+    private static boolean holds(Path file, BasicFileAttributes attributes, byte[] bytes) {
+        if (!attributes.isRegularFile() || attributes.size() != bytes.length) {
+            return false;
+        }
+        try {
+            return Arrays.equals(Files.readAllBytes(file), bytes);
+        } catch (IOException gone) {
+            return false;
+        }
+    }
 }
