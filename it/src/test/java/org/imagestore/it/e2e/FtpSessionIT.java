@@ -1,6 +1,5 @@
 package org.imagestore.it.e2e;
 
-import static org.imagestore.it.e2e.Store.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,10 +23,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.apache.commons.net.ftp.FTPFile;
-import org.imagestore.it.e2e.Store.Event;
-import org.imagestore.it.e2e.Store.Ftp;
-import org.imagestore.it.e2e.Store.Source;
-import org.imagestore.it.e2e.Store.Subscriber;
+import org.imagestore.it.e2e.Indexer.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,17 +35,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class FtpSessionIT {
 
+    private static final Http http = new Http(NodeAddress.NODE_1);
+
     enum Mode { PASV, EPSV, PORT }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void cameraSessionUploadsUnderATemporaryNameAndRenames(Mode mode) throws IOException {
-        Source camera = Store.newSource("cam-" + mode.name().toLowerCase());
-        byte[] photo = Store.uniquePhoto("xiaomi-mi-a3-gps.jpg");
-        String id = Store.imageId(photo);
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Ftp ftp = Store.ftp(camera);
-            try {
+        Source camera = http.newSource("cam-" + mode.name().toLowerCase());
+        byte[] photo = Photos.uniquePhoto("xiaomi-mi-a3-gps.jpg");
+        String id = ImageId.of(photo);
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            try (Ftp ftp = Ftp.login(camera)) {
                 switch (mode) {
                     case PASV -> ftp.enterLocalPassiveMode();
                     case EPSV -> {
@@ -71,7 +69,7 @@ class FtpSessionIT {
                 assertFalse(ftp.changeWorkingDirectory("/no/such/folder"), "CWD into a missing folder");
                 assertEquals("/2026/11/21", ftp.printWorkingDirectory());
 
-                Store.Stored stored = Store.stor(ftp, "IMG_0001.tmp", photo);
+                Ftp.Stored stored = ftp.stor("IMG_0001.tmp", photo);
                 assertEquals(226, stored.code(), stored.reply());
                 assertEquals(id, stored.imageId(), () -> "226 must carry the image id: " + stored.reply());
                 String modeCommand = switch (mode) {
@@ -79,16 +77,16 @@ class FtpSessionIT {
                     case EPSV -> "EPSV";
                     case PORT -> "PORT";
                 };
-                assertTrue(ftp.sent.contains(modeCommand), () -> "the client used " + modeCommand + ": " + ftp.sent);
+                assertTrue(ftp.commandsSent().contains(modeCommand), () -> "the client used " + modeCommand + ": " + ftp.commandsSent());
 
                 // stored durably, but not announced: not in the query API, no message, no outbox row
-                List<Map<String, Object>> rows = Store.uploadRows(camera);
+                List<Map<String, Object>> rows = Catalogue.uploadRows(camera);
                 assertEquals(1, rows.size(), rows::toString);
                 assertEquals(Boolean.FALSE, rows.getFirst().get("announced"), rows::toString);
                 assertEquals("IMG_0001.tmp", rows.getFirst().get("name"));
-                assertEquals(0, Store.count("select count(*) from outbox where upload_id = ?", rows.getFirst().get("id")));
-                assertTrue(java.nio.file.Files.isRegularFile(Store.blob(id)), "the blob is durable before 226");
-                assertEquals(0, items(camera).size(), "a temporary-name upload is not in the query API");
+                assertEquals(0, Catalogue.count("select count(*) from outbox where upload_id = ?", rows.getFirst().get("id")));
+                assertTrue(Files.isRegularFile(Volumes.blob(id)), "the blob is durable before 226");
+                assertEquals(0, http.uploadsOf(camera).size(), "a temporary-name upload is not in the query API");
                 assertTrue(Arrays.asList(ftp.listNames()).contains("IMG_0001.tmp"), "the session sees its .tmp file");
 
                 assertTrue(ftp.rename("IMG_0001.tmp", "IMG_0001.jpg"), () -> "RNFR/RNTO: " + ftp.lastReply());
@@ -116,12 +114,10 @@ class FtpSessionIT {
                 assertEquals(String.valueOf(photo.length), ftp.getSize("/2026/11/21/IMG_0001.jpg"));
                 String mdtm = ftp.getModificationTime("IMG_0001.jpg");
                 assertNotNull(mdtm, () -> "MDTM: " + ftp.lastReply());
-                Instant received = ((Timestamp) Store.uploadRows(camera).getFirst().get("received_at")).toInstant();
+                Instant received = ((Timestamp) Catalogue.uploadRows(camera).getFirst().get("received_at")).toInstant();
                 Instant modified = LocalDateTime.parse(mdtm.trim().substring(0, 14), DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
                         .toInstant(ZoneOffset.UTC);
                 assertEquals(received.truncatedTo(ChronoUnit.SECONDS), modified, () -> "MDTM " + mdtm + " vs received " + received);
-            } finally {
-                Store.quit(ftp);
             }
 
             // exactly one message, "stored", with the final name
@@ -135,30 +131,30 @@ class FtpSessionIT {
             indexer.expectNoMore();
         }
 
-        JsonArray items = items(camera);
+        JsonArray items = http.uploadsOf(camera);
         assertEquals(1, items.size(), items::toString);
         JsonObject item = items.getJsonObject(0);
         assertEquals(id, item.getString("imageId"));
         assertEquals("/2026/11/21/IMG_0001.jpg", item.getString("path"));
         assertEquals("IMG_0001.jpg", item.getString("fileName"));
         assertEquals("/images/" + id, item.getString("url"));
-        HttpResponse<byte[]> original = Store.get("/images/" + id);
+        HttpResponse<byte[]> original = http.get("/images/" + id);
         assertEquals(200, original.statusCode());
         assertTrue(Arrays.equals(photo, original.body()), "the bytes uploaded over FTP are served over HTTP");
     }
 
     @Test
     void anUploadUnderItsFinalNameIsAnnouncedAtOnce() {
-        Source camera = Store.newSource("cam-direct");
-        byte[] photo = Store.uniquePhoto("sony-nex3n-gps.jpg");
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            String id = Store.upload(camera, "/direct.jpg", photo);
+        Source camera = http.newSource("cam-direct");
+        byte[] photo = Photos.uniquePhoto("sony-nex3n-gps.jpg");
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            String id = Ftp.upload(camera, "/direct.jpg", photo);
             // 226 came after the commit: the record and the blob are there already
-            List<Map<String, Object>> rows = Store.uploadRows(camera);
+            List<Map<String, Object>> rows = Catalogue.uploadRows(camera);
             assertEquals(1, rows.size(), rows::toString);
             assertEquals(Boolean.TRUE, rows.getFirst().get("announced"));
             assertEquals(id, rows.getFirst().get("image_id"));
-            assertTrue(java.nio.file.Files.isRegularFile(Store.blob(id)));
+            assertTrue(Files.isRegularFile(Volumes.blob(id)));
             Event event = indexer.expect();
             assertEquals("stored", event.event());
             assertEquals(id, event.body().getString("imageId"));
@@ -166,24 +162,21 @@ class FtpSessionIT {
             assertEquals("direct.jpg", event.body().getString("fileName"));
             indexer.expectNoMore();
         }
-        assertEquals(1, items(camera).size());
+        assertEquals(1, http.uploadsOf(camera).size());
     }
 
     @Test
     void aTemporaryUploadRenamedToAnotherTemporaryNameStaysUnannounced() throws IOException {
-        Source camera = Store.newSource("cam-tmp2");
-        byte[] photo = Store.uniquePhoto("canon-eos70d.jpg");
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Ftp ftp = Store.ftp(camera);
-            try {
-                Store.upload(ftp, "a.tmp", photo);
-                Store.upload(ftp, "b.tmp", Store.uniquePhoto("canon-eos70d.jpg"));
+        Source camera = http.newSource("cam-tmp2");
+        byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            try (Ftp ftp = Ftp.login(camera)) {
+                ftp.upload("a.tmp", photo);
+                ftp.upload("b.tmp", Photos.uniquePhoto("canon-eos70d.jpg"));
                 assertTrue(ftp.deleteFile("b.tmp"), ftp::lastReply); // never announced: nothing to tell
                 assertTrue(ftp.rename("a.tmp", "a.part"), ftp::lastReply);
-                assertEquals(0, items(camera).size());
+                assertEquals(0, http.uploadsOf(camera).size());
                 assertTrue(ftp.rename("a.part", "a.jpg"), ftp::lastReply);
-            } finally {
-                Store.quit(ftp);
             }
             Event event = indexer.expect();
             assertEquals("stored", event.event(), "the first message is the announcement under the final name");
@@ -195,20 +188,17 @@ class FtpSessionIT {
     /** A camera re-sending a picture under the same name, through a temporary name. */
     @Test
     void renamingATemporaryUploadOntoAnExistingNameReplacesIt() throws IOException {
-        Source camera = Store.newSource("cam-resend");
-        byte[] first = Store.uniquePhoto("canon-eos70d.jpg");
-        byte[] second = Store.uniquePhoto("canon-eos70d.jpg");
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Ftp ftp = Store.ftp(camera);
+        Source camera = http.newSource("cam-resend");
+        byte[] first = Photos.uniquePhoto("canon-eos70d.jpg");
+        byte[] second = Photos.uniquePhoto("canon-eos70d.jpg");
+        try (Indexer indexer = Indexer.forSources(camera)) {
             String firstId;
             String secondId;
-            try {
-                firstId = Store.upload(ftp, "/pic.jpg", first);
-                secondId = Store.upload(ftp, "/pic.jpg.part", second);
+            try (Ftp ftp = Ftp.login(camera)) {
+                firstId = ftp.upload("/pic.jpg", first);
+                secondId = ftp.upload("/pic.jpg.part", second);
                 assertTrue(ftp.rename("/pic.jpg.part", "/pic.jpg"), ftp::lastReply);
                 assertEquals(List.of("pic.jpg"), Arrays.asList(ftp.listNames("/")));
-            } finally {
-                Store.quit(ftp);
             }
             Event stored = indexer.expect();
             Event removed = indexer.expect();
@@ -221,7 +211,7 @@ class FtpSessionIT {
             assertEquals("stored", restored.event());
             assertEquals(secondId, restored.body().getString("imageId"));
             assertEquals("pic.jpg", restored.body().getString("fileName"));
-            JsonArray items = items(camera);
+            JsonArray items = http.uploadsOf(camera);
             assertEquals(1, items.size(), items::toString);
             assertEquals(secondId, items.getJsonObject(0).getString("imageId"));
         }
@@ -229,78 +219,55 @@ class FtpSessionIT {
 
     @Test
     void restartingAnUploadIsRefusedAndKeepsNothing() throws IOException {
-        Source camera = Store.newSource("cam-rest");
-        byte[] photo = Store.uniquePhoto("canon-eos70d.jpg");
-        Ftp ftp = Store.ftp(camera);
-        try {
+        Source camera = http.newSource("cam-rest");
+        byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
+        try (Ftp ftp = Ftp.login(camera)) {
             ftp.setRestartOffset(1000);
-            Store.Stored refused = Store.stor(ftp, "/r.jpg", Arrays.copyOfRange(photo, 1000, photo.length));
+            Ftp.Stored refused = ftp.stor("/r.jpg", Arrays.copyOfRange(photo, 1000, photo.length));
             assertFalse(refused.ok());
             assertTrue(refused.code() >= 500, refused.reply());
             ftp.setRestartOffset(0);
-            Store.upload(ftp, "/whole.jpg", photo); // the session is still usable
-        } finally {
-            Store.quit(ftp);
+            ftp.upload("/whole.jpg", photo); // the session is still usable
         }
-        assertEquals(List.of("whole.jpg"), Store.uploadRows(camera).stream().map(r -> r.get("name")).toList());
+        assertEquals(List.of("whole.jpg"), Catalogue.uploadRows(camera).stream().map(r -> r.get("name")).toList());
     }
 
     /** Active mode only to the client's own address: no FTP bounce to third parties. */
     @Test
     void portToAnotherHostIsRefused() throws IOException {
-        Source camera = Store.newSource("cam-bounce");
-        Ftp ftp = Store.ftp(camera);
-        try {
+        Source camera = http.newSource("cam-bounce");
+        try (Ftp ftp = Ftp.login(camera)) {
             int code = ftp.sendCommand("PORT 192,0,2,10,4,1");
             assertTrue(code >= 500, () -> "PORT to 192.0.2.10: " + ftp.lastReply());
             int eprt = ftp.sendCommand("EPRT |1|192.0.2.10|1025|");
             assertTrue(eprt >= 500, () -> "EPRT to 192.0.2.10: " + ftp.lastReply());
-        } finally {
-            Store.quit(ftp);
         }
     }
 
     @Test
     void commandsBeforeLoginAreRefused() throws IOException {
-        Ftp ftp = Store.ftpConnect();
-        try {
+        try (Ftp ftp = Ftp.connect()) {
             assertFalse(ftp.changeWorkingDirectory("/"), "CWD without login");
             assertEquals(530, ftp.getReplyCode(), ftp::lastReply);
-        } finally {
-            Store.quit(ftp);
         }
     }
 
     @Test
     void storWithoutAName() throws IOException {
-        Source camera = Store.newSource("cam-noname");
-        Ftp ftp = Store.ftp(camera);
-        try {
+        Source camera = http.newSource("cam-noname");
+        try (Ftp ftp = Ftp.login(camera)) {
             int code = ftp.sendCommand("STOR");
             assertEquals(501, code, ftp::lastReply);
-        } finally {
-            Store.quit(ftp);
         }
     }
 
     @Test
     void appendIsRefusedWithAReason() throws IOException {
-        Source camera = Store.newSource("cam-appe");
-        Ftp ftp = Store.ftp(camera);
-        try {
+        Source camera = http.newSource("cam-appe");
+        try (Ftp ftp = Ftp.login(camera)) {
             assertFalse(ftp.appendFile("x.jpg", new java.io.ByteArrayInputStream(new byte[] {1, 2, 3})));
             assertTrue(ftp.getReplyCode() >= 500, ftp::lastReply);
-        } finally {
-            Store.quit(ftp);
         }
-        assertEquals(List.of(), Store.uploadRows(camera));
-    }
-
-    static JsonArray items(Source source) {
-        HttpResponse<String> response = Store.getText("/images?source=" + source.name());
-        if (response.statusCode() != 200) {
-            assertJsonError(response, 200, null);
-        }
-        return Store.json(response.body()).getJsonArray("items");
+        assertEquals(List.of(), Catalogue.uploadRows(camera));
     }
 }

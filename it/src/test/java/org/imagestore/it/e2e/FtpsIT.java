@@ -23,8 +23,6 @@ import javax.net.ssl.X509TrustManager;
 import org.apache.commons.net.PrintCommandListener;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPSClient;
-import org.imagestore.it.e2e.Store.Source;
-import org.imagestore.it.e2e.Store.Subscriber;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,18 +31,15 @@ import org.junit.jupiter.api.Test;
  */
 class FtpsIT {
 
+    private static final Http http = new Http(NodeAddress.NODE_1);
+
     @Test
     void uploadOverExplicitTlsWithAPrivateDataChannel() throws Exception {
-        Source camera = Store.newSource("ftps");
-        byte[] photo = Store.uniquePhoto("sony-nex3n-gps.jpg");
-        FTPSClient ftps = new FTPSClient("TLS", false);
-        ftps.addProtocolCommandListener(new PrintCommandListener(new PrintWriter(System.out, true), true));
-        ftps.setTrustManager(trustOnlyTheStoresCertificate());
-        ftps.setControlEncoding("UTF-8");
-        ftps.setConnectTimeout(10_000);
-        ftps.setDefaultTimeout(60_000);
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            ftps.connect(Store.HOST, Store.FTP_PORT); // AUTH TLS, then the handshake
+        Source camera = http.newSource("ftps");
+        byte[] photo = Photos.uniquePhoto("sony-nex3n-gps.jpg");
+        X509TrustManager trust = trustOnlyTheStoresCertificate();
+        try (Indexer indexer = Indexer.forSources(camera); Ftps ftps = new Ftps(trust)) {
+            ftps.connect(NodeAddress.NODE_1.host(), NodeAddress.NODE_1.ftpPort()); // AUTH TLS, then the handshake
             assertTrue(ftps.login(camera.name(), camera.password()), ftps.getReplyString());
             ftps.execPBSZ(0);
             ftps.execPROT("P");
@@ -56,12 +51,27 @@ class FtpsIT {
             Matcher m = Pattern.compile("stored as image ([a-z2-7]{52})").matcher(ftps.getReplyString());
             assertTrue(m.find(), ftps.getReplyString());
             String id = m.group(1);
-            assertEquals(Store.imageId(photo), id);
+            assertEquals(ImageId.of(photo), id);
             assertEquals(Arrays.asList("secure.jpg"), Arrays.asList(ftps.listNames("/")), "LIST over the private data channel");
             assertEquals("secure.jpg", indexer.expect().body().getString("fileName"));
-            assertArrayEquals(photo, Store.get("/images/" + id).body());
-        } finally {
-            Store.quit(ftps);
+            assertArrayEquals(photo, http.get("/images/" + id).body());
+        }
+    }
+
+    /** An explicit-FTPS client that trusts what it is given, and closes like {@link Ftp}. */
+    private static final class Ftps extends FTPSClient implements AutoCloseable {
+        Ftps(X509TrustManager trust) {
+            super("TLS", false);
+            addProtocolCommandListener(new PrintCommandListener(new PrintWriter(System.out, true), true));
+            setTrustManager(trust);
+            setControlEncoding("UTF-8");
+            setConnectTimeout(10_000);
+            setDefaultTimeout(60_000);
+        }
+
+        @Override
+        public void close() {
+            Ftp.quit(this);
         }
     }
 

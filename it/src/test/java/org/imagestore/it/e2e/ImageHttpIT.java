@@ -1,6 +1,6 @@
 package org.imagestore.it.e2e;
 
-import static org.imagestore.it.e2e.Store.assertJsonError;
+import static org.imagestore.it.e2e.Responses.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +14,7 @@ import java.util.Arrays;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
-import org.imagestore.it.e2e.Store.Source;
+import org.imagestore.it.e2e.Indexer.Event;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class ImageHttpIT {
 
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    private static final Http http = new Http(NodeAddress.NODE_1);
 
     static Source camera;
     static byte[] photo;
@@ -29,14 +30,14 @@ class ImageHttpIT {
 
     @BeforeAll
     static void upload() {
-        camera = Store.newSource("http");
-        photo = Store.uniquePhoto("xiaomi-mi-a3-gps.jpg");
-        id = Store.upload(camera, "/2020/06/08/IMG_20200608_111614.jpg", photo);
+        camera = http.newSource("http");
+        photo = Photos.uniquePhoto("xiaomi-mi-a3-gps.jpg");
+        id = Ftp.upload(camera, "/2020/06/08/IMG_20200608_111614.jpg", photo);
     }
 
     @Test
     void getServesTheIdenticalBytesAsAnImmutableResource() {
-        HttpResponse<byte[]> response = Store.get("/images/" + id);
+        HttpResponse<byte[]> response = http.get("/images/" + id);
         assertEquals(200, response.statusCode());
         assertArrayEquals(photo, response.body());
         assertAll(
@@ -50,7 +51,7 @@ class ImageHttpIT {
 
     @Test
     void headGivesTheHeadersWithoutTheBody() {
-        HttpResponse<byte[]> response = Store.head("/images/" + id);
+        HttpResponse<byte[]> response = http.head("/images/" + id);
         assertEquals(200, response.statusCode());
         assertEquals(0, response.body().length);
         assertEquals("image/jpeg", response.headers().firstValue("Content-Type").orElse(null));
@@ -61,23 +62,23 @@ class ImageHttpIT {
 
     @Test
     void ifNoneMatchWithTheEtagGives304() {
-        HttpResponse<byte[]> response = Store.get("/images/" + id, "If-None-Match", "\"" + id + "\"");
+        HttpResponse<byte[]> response = http.get("/images/" + id, "If-None-Match", "\"" + id + "\"");
         assertEquals(304, response.statusCode());
         assertEquals(0, response.body().length);
         assertEquals("\"" + id + "\"", response.headers().firstValue("ETag").orElse(null));
         assertEquals(IMMUTABLE, response.headers().firstValue("Cache-Control").orElse(null));
 
-        HttpResponse<byte[]> star = Store.get("/images/" + id, "If-None-Match", "*");
+        HttpResponse<byte[]> star = http.get("/images/" + id, "If-None-Match", "*");
         assertEquals(304, star.statusCode());
 
-        HttpResponse<byte[]> other = Store.get("/images/" + id, "If-None-Match", "\"something-else\"");
+        HttpResponse<byte[]> other = http.get("/images/" + id, "If-None-Match", "\"something-else\"");
         assertEquals(200, other.statusCode());
         assertArrayEquals(photo, other.body());
     }
 
     @Test
     void rangeOfTheFirstHundredBytes() {
-        HttpResponse<byte[]> response = Store.get("/images/" + id, "Range", "bytes=0-99");
+        HttpResponse<byte[]> response = http.get("/images/" + id, "Range", "bytes=0-99");
         assertEquals(206, response.statusCode());
         assertArrayEquals(Arrays.copyOfRange(photo, 0, 100), response.body());
         assertEquals("bytes 0-99/" + photo.length, response.headers().firstValue("Content-Range").orElse(null));
@@ -88,13 +89,13 @@ class ImageHttpIT {
 
     @Test
     void rangeInTheMiddleAndOpenEnded() {
-        HttpResponse<byte[]> middle = Store.get("/images/" + id, "Range", "bytes=1000-1999");
+        HttpResponse<byte[]> middle = http.get("/images/" + id, "Range", "bytes=1000-1999");
         assertEquals(206, middle.statusCode());
         assertArrayEquals(Arrays.copyOfRange(photo, 1000, 2000), middle.body());
         assertEquals("bytes 1000-1999/" + photo.length, middle.headers().firstValue("Content-Range").orElse(null));
 
         int from = photo.length - 10;
-        HttpResponse<byte[]> open = Store.get("/images/" + id, "Range", "bytes=" + from + "-");
+        HttpResponse<byte[]> open = http.get("/images/" + id, "Range", "bytes=" + from + "-");
         assertEquals(206, open.statusCode());
         assertArrayEquals(Arrays.copyOfRange(photo, from, photo.length), open.body());
         assertEquals("bytes " + from + "-" + (photo.length - 1) + "/" + photo.length,
@@ -103,7 +104,7 @@ class ImageHttpIT {
 
     @Test
     void suffixRangeGivesTheLastBytes() {
-        HttpResponse<byte[]> response = Store.get("/images/" + id, "Range", "bytes=-500");
+        HttpResponse<byte[]> response = http.get("/images/" + id, "Range", "bytes=-500");
         assertEquals(206, response.statusCode());
         assertArrayEquals(Arrays.copyOfRange(photo, photo.length - 500, photo.length), response.body());
         assertEquals("bytes " + (photo.length - 500) + "-" + (photo.length - 1) + "/" + photo.length,
@@ -112,36 +113,36 @@ class ImageHttpIT {
 
     @Test
     void ifRangeWithAnotherEtagGivesTheWholeImage() {
-        HttpResponse<byte[]> same = Store.get("/images/" + id, "Range", "bytes=0-9", "If-Range", "\"" + id + "\"");
+        HttpResponse<byte[]> same = http.get("/images/" + id, "Range", "bytes=0-9", "If-Range", "\"" + id + "\"");
         assertEquals(206, same.statusCode());
         assertEquals(10, same.body().length);
-        HttpResponse<byte[]> other = Store.get("/images/" + id, "Range", "bytes=0-9", "If-Range", "\"stale\"");
+        HttpResponse<byte[]> other = http.get("/images/" + id, "Range", "bytes=0-9", "If-Range", "\"stale\"");
         assertEquals(200, other.statusCode());
         assertArrayEquals(photo, other.body());
     }
 
     @Test
     void unsatisfiableRangeGives416() {
-        HttpResponse<byte[]> response = Store.get("/images/" + id, "Range", "bytes=" + photo.length + "-");
+        HttpResponse<byte[]> response = http.get("/images/" + id, "Range", "bytes=" + photo.length + "-");
         assertEquals(416, response.statusCode());
         assertEquals("bytes */" + photo.length, response.headers().firstValue("Content-Range").orElse(null));
     }
 
     @Test
     void unknownIdGives404Json() {
-        String unknown = Store.imageId(("no such image " + Store.random(8)).getBytes());
-        assertJsonError(Store.get("/images/" + unknown), 404, null);
-        assertJsonError(Store.get("/images/" + unknown + "/meta"), 404, null);
-        assertJsonError(Store.get("/images/not-an-id"), 404, null);
-        assertJsonError(Store.get("/images/" + unknown + "?w=100"), 404, null);
+        String unknown = ImageId.of(("no such image " + Unique.hex(8)).getBytes());
+        assertJsonError(http.get("/images/" + unknown), 404, null);
+        assertJsonError(http.get("/images/" + unknown + "/meta"), 404, null);
+        assertJsonError(http.get("/images/not-an-id"), 404, null);
+        assertJsonError(http.get("/images/" + unknown + "?w=100"), 404, null);
     }
 
     @Test
     void metaDescribesTheRealPhoto() {
-        HttpResponse<String> response = Store.getText("/images/" + id + "/meta");
+        HttpResponse<String> response = http.getText("/images/" + id + "/meta");
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        JsonObject meta = Store.json(response.body());
+        JsonObject meta = Responses.json(response.body());
         assertAll(
                 () -> assertEquals(id, meta.getString("id")),
                 () -> assertEquals("/images/" + id, meta.getString("url")),
@@ -174,15 +175,15 @@ class ImageHttpIT {
         JsonObject replica = replicas.getJsonObject(0);
         assertEquals(upload.getString("receivedBy"), replica.getString("node"));
         assertFalse(replica.getString("volume").isBlank());
-        assertTrue(java.nio.file.Files.isRegularFile(Store.blob(id)), "the copy is on the node's volume");
+        assertTrue(java.nio.file.Files.isRegularFile(Volumes.blob(id)), "the copy is on the node's volume");
         assertArrayEquals(photo, readBlob());
     }
 
     @Test
     void metaOfAPhotoWithoutGpsOrCamera() {
-        byte[] portrait = Store.uniquePhoto("orientation6-portrait.jpg");
-        String portraitId = Store.upload(camera, "/portrait.jpg", portrait);
-        JsonObject meta = Store.json(Store.getText("/images/" + portraitId + "/meta").body());
+        byte[] portrait = Photos.uniquePhoto("orientation6-portrait.jpg");
+        String portraitId = Ftp.upload(camera, "/portrait.jpg", portrait);
+        JsonObject meta = Responses.json(http.getText("/images/" + portraitId + "/meta").body());
         assertEquals(1800, meta.getInt("width"), "stored width, before orientation");
         assertEquals(1200, meta.getInt("height"));
         assertEquals(6, meta.getInt("orientation"));
@@ -192,18 +193,32 @@ class ImageHttpIT {
 
     @Test
     void formatsOtherThanJpegGetTheirContentType() {
-        byte[] png = Store.uniquePhoto("nikon-d700.png");
-        String pngId = Store.upload(camera, "/nikon.png", png);
-        HttpResponse<byte[]> response = Store.get("/images/" + pngId);
+        byte[] png = Photos.uniquePhoto("nikon-d700.png");
+        String pngId = Ftp.upload(camera, "/nikon.png", png);
+        HttpResponse<byte[]> response = http.get("/images/" + pngId);
         assertEquals(200, response.statusCode());
         assertEquals("image/png", response.headers().firstValue("Content-Type").orElse(null));
         assertArrayEquals(png, response.body());
-        JsonObject meta = Store.json(Store.getText("/images/" + pngId + "/meta").body());
+        JsonObject meta = Responses.json(http.getText("/images/" + pngId + "/meta").body());
         assertEquals("png", meta.getString("format"));
         assertEquals(500, meta.getInt("width"));
         assertEquals("NIKON CORPORATION", meta.getJsonObject("camera").getString("make"));
         assertEquals("NIKON D700", meta.getJsonObject("camera").getString("model"));
         assertTrue(meta.getString("captureTime").startsWith("2018-03-31T10:01:03"), meta::toString);
+    }
+
+    /** A PNG named .jpg is a PNG: formats are judged by content, not by name. */
+    @Test
+    void theFormatIsJudgedByContentNotByName() {
+        Source source = http.newSource("by-content");
+        byte[] png = Photos.uniquePhoto("nikon-d700.png");
+        try (Indexer indexer = Indexer.forSources(source)) {
+            String pngId = Ftp.upload(source, "/really-a-png.jpg", png);
+            Event event = indexer.expect();
+            assertEquals("png", event.body().getString("format"));
+            assertEquals("png", event.property("format"));
+            assertEquals("image/png", http.get("/images/" + pngId).headers().firstValue("Content-Type").orElse(null));
+        }
     }
 
     /** Original bytes (these formats are shared with other tests: same bytes, same image, which is fine here). */
@@ -213,13 +228,13 @@ class ImageHttpIT {
             "oregon-scientific-ds6639.tif, image/tiff, tiff, 300, 225",
             "sony-dslr-a100.webp, image/webp, webp, 400, 600"})
     void otherAcceptedFormats(String file, String mediaType, String format, int width, int height) {
-        byte[] bytes = Store.photo(file);
-        String otherId = Store.upload(camera, "/formats/" + file, bytes);
-        HttpResponse<byte[]> response = Store.get("/images/" + otherId);
+        byte[] bytes = Photos.photo(file);
+        String otherId = Ftp.upload(camera, "/formats/" + file, bytes);
+        HttpResponse<byte[]> response = http.get("/images/" + otherId);
         assertEquals(200, response.statusCode());
         assertEquals(mediaType, response.headers().firstValue("Content-Type").orElse(null));
         assertArrayEquals(bytes, response.body());
-        JsonObject meta = Store.json(Store.getText("/images/" + otherId + "/meta").body());
+        JsonObject meta = Responses.json(http.getText("/images/" + otherId + "/meta").body());
         assertEquals(format, meta.getString("format"));
         assertEquals(width, meta.getInt("width"));
         assertEquals(height, meta.getInt("height"));
@@ -241,17 +256,17 @@ class ImageHttpIT {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         assertTrue(javax.imageio.ImageIO.write(image, writer, out), "no " + writer + " writer on the test classpath");
         byte[] bytes = out.toByteArray();
-        String generatedId = Store.upload(camera, "/generated/picture." + writer, bytes);
-        HttpResponse<byte[]> response = Store.get("/images/" + generatedId);
+        String generatedId = Ftp.upload(camera, "/generated/picture." + writer, bytes);
+        HttpResponse<byte[]> response = http.get("/images/" + generatedId);
         assertEquals(200, response.statusCode());
         assertEquals(mediaType, response.headers().firstValue("Content-Type").orElse(null));
         assertArrayEquals(bytes, response.body());
-        JsonObject meta = Store.json(Store.getText("/images/" + generatedId + "/meta").body());
+        JsonObject meta = Responses.json(http.getText("/images/" + generatedId + "/meta").body());
         assertEquals(format, meta.getString("format"));
         assertEquals(64, meta.getInt("width"));
         assertEquals(48, meta.getInt("height"));
-        HttpResponse<byte[]> rendition = Store.get("/images/" + generatedId + "?w=32");
-        assertEquals(200, rendition.statusCode(), () -> Store.body(rendition));
+        HttpResponse<byte[]> rendition = http.get("/images/" + generatedId + "?w=32");
+        assertEquals(200, rendition.statusCode(), () -> Responses.text(rendition));
         java.awt.image.BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(rendition.body()));
         assertEquals(32, small.getWidth());
         assertEquals(24, small.getHeight());
@@ -259,7 +274,7 @@ class ImageHttpIT {
 
     private static byte[] readBlob() {
         try {
-            return java.nio.file.Files.readAllBytes(Store.blob(id));
+            return java.nio.file.Files.readAllBytes(Volumes.blob(id));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

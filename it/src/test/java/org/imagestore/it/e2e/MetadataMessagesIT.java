@@ -17,25 +17,24 @@ import java.util.Set;
 
 import jakarta.json.JsonObject;
 
-import org.imagestore.it.e2e.Store.Event;
-import org.imagestore.it.e2e.Store.Ftp;
-import org.imagestore.it.e2e.Store.Source;
-import org.imagestore.it.e2e.Store.Subscriber;
+import org.imagestore.it.e2e.Indexer.Event;
 import org.junit.jupiter.api.Test;
 
 /** What the indexer gets on the {@code ImageMetadata} topic. */
 class MetadataMessagesIT {
 
+    private static final Http http = new Http(NodeAddress.NODE_1);
+
     @Test
     void oneStoredMessagePerUploadWithEveryField() {
-        Source camera = Store.newSource("jms-fields");
-        byte[] photo = Store.uniquePhoto("xiaomi-mi-a3-gps.jpg");
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            String id = Store.upload(camera, "/2020/06/08/IMG_20200608_111614.jpg", photo);
+        Source camera = http.newSource("jms-fields");
+        byte[] photo = Photos.uniquePhoto("xiaomi-mi-a3-gps.jpg");
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            String id = Ftp.upload(camera, "/2020/06/08/IMG_20200608_111614.jpg", photo);
             Event event = indexer.expect();
             indexer.expectNoMore();
 
-            Map<String, Object> row = Store.uploadRows(camera).getFirst();
+            Map<String, Object> row = Catalogue.uploadRows(camera).getFirst();
             JsonObject m = event.body();
             assertAll(
                     () -> assertTrue(event.persistent(), "persistent delivery"),
@@ -72,11 +71,11 @@ class MetadataMessagesIT {
      */
     @Test
     void receivedAtInTheMessageIsExactlyTheCatalogueTime() {
-        Source camera = Store.newSource("jms-time");
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Store.upload(camera, "/t.jpg", Store.uniquePhoto("canon-eos70d.jpg"));
+        Source camera = http.newSource("jms-time");
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            Ftp.upload(camera, "/t.jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
             String inMessage = indexer.expect().body().getString("receivedAt");
-            String inQueryApi = FtpSessionIT.items(camera).getJsonObject(0).getString("receivedAt");
+            String inQueryApi = http.uploadsOf(camera).getJsonObject(0).getString("receivedAt");
             assertEquals(Instant.parse(inQueryApi), Instant.parse(inMessage),
                     "receivedAt of the JMS message vs GET /images?source=");
         }
@@ -84,10 +83,10 @@ class MetadataMessagesIT {
 
     @Test
     void messageOfAPortraitPhotoWithoutCameraOrGps() {
-        Source camera = Store.newSource("jms-portrait");
-        byte[] photo = Store.uniquePhoto("orientation6-portrait.jpg");
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Store.upload(camera, "/p.jpg", photo);
+        Source camera = http.newSource("jms-portrait");
+        byte[] photo = Photos.uniquePhoto("orientation6-portrait.jpg");
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            Ftp.upload(camera, "/p.jpg", photo);
             JsonObject m = indexer.expect().body();
             assertEquals(1800, m.getInt("width"));
             assertEquals(1200, m.getInt("height"));
@@ -101,9 +100,9 @@ class MetadataMessagesIT {
 
     @Test
     void pngFormatProperty() {
-        Source camera = Store.newSource("jms-png");
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Store.upload(camera, "/n.png", Store.uniquePhoto("nikon-d700.png"));
+        Source camera = http.newSource("jms-png");
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            Ftp.upload(camera, "/n.png", Photos.uniquePhoto("nikon-d700.png"));
             Event event = indexer.expect();
             assertEquals("png", event.property("format"));
             assertEquals("png", event.body().getString("format"));
@@ -113,11 +112,11 @@ class MetadataMessagesIT {
 
     @Test
     void aSelectorOnSourceGetsOnlyThatSourcesMessages() {
-        Source mine = Store.newSource("jms-mine");
-        Source other = Store.newSource("jms-other");
-        try (Subscriber onlyMine = Subscriber.forSources(mine); Subscriber both = Subscriber.forSources(mine, other)) {
-            String otherId = Store.upload(other, "/o.jpg", Store.uniquePhoto("canon-eos70d.jpg"));
-            String mineId = Store.upload(mine, "/m.jpg", Store.uniquePhoto("canon-eos70d.jpg"));
+        Source mine = http.newSource("jms-mine");
+        Source other = http.newSource("jms-other");
+        try (Indexer onlyMine = Indexer.forSources(mine); Indexer both = Indexer.forSources(mine, other)) {
+            String otherId = Ftp.upload(other, "/o.jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
+            String mineId = Ftp.upload(mine, "/m.jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
 
             Event event = onlyMine.expect();
             assertEquals(mineId, event.body().getString("imageId"), "the other source's message is filtered out");
@@ -133,15 +132,14 @@ class MetadataMessagesIT {
     }
 
     @Test
-    void aDurableSubscriberThatWasOfflineGetsEverythingWhenItReconnects() {
-        Source camera = Store.newSource("jms-offline");
-        Subscriber indexer = Subscriber.forSources(camera);
-        try {
+    void aDurableIndexerThatWasOfflineGetsEverythingWhenItReconnects() {
+        Source camera = http.newSource("jms-offline");
+        try (Indexer indexer = Indexer.forSources(camera)) {
             indexer.disconnect();
             List<String> uploaded = new ArrayList<>();
-            uploaded.add(Store.upload(camera, "/1.jpg", Store.uniquePhoto("canon-eos70d.jpg")));
-            uploaded.add(Store.upload(camera, "/2.jpg", Store.uniquePhoto("sony-nex3n-gps.jpg")));
-            uploaded.add(Store.upload(camera, "/3.png", Store.uniquePhoto("nikon-d700.png")));
+            uploaded.add(Ftp.upload(camera, "/1.jpg", Photos.uniquePhoto("canon-eos70d.jpg")));
+            uploaded.add(Ftp.upload(camera, "/2.jpg", Photos.uniquePhoto("sony-nex3n-gps.jpg")));
+            uploaded.add(Ftp.upload(camera, "/3.png", Photos.uniquePhoto("nikon-d700.png")));
             // all three are committed; wait until the relay has sent them all (outbox empty for them)
             awaitRelayed(camera);
 
@@ -154,19 +152,16 @@ class MetadataMessagesIT {
             }
             assertEquals(uploaded, received, "every message, in upload order");
             indexer.expectNoMore();
-        } finally {
-            indexer.close();
         }
     }
 
     @Test
     void renamingAnAnnouncedUploadGivesRenamed() throws IOException {
-        Source camera = Store.newSource("jms-rename");
-        byte[] photo = Store.uniquePhoto("sony-nex3n-gps.jpg");
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Ftp ftp = Store.ftp(camera);
-            try {
-                String id = Store.upload(ftp, "/a/x.jpg", photo);
+        Source camera = http.newSource("jms-rename");
+        byte[] photo = Photos.uniquePhoto("sony-nex3n-gps.jpg");
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            try (Ftp ftp = Ftp.login(camera)) {
+                String id = ftp.upload("/a/x.jpg", photo);
                 Event stored = indexer.expect();
                 assertEquals("stored", stored.event());
                 long uploadId = stored.body().getJsonNumber("uploadId").longValue();
@@ -191,20 +186,17 @@ class MetadataMessagesIT {
                 assertEquals("y.jpg", moved.body().getString("fileName"));
                 assertEquals("/b/y.jpg", moved.body().getString("previousPath"));
                 indexer.expectNoMore();
-            } finally {
-                Store.quit(ftp);
             }
         }
-        assertEquals("/c/y.jpg", FtpSessionIT.items(camera).getJsonObject(0).getString("path"));
+        assertEquals("/c/y.jpg", http.uploadsOf(camera).getJsonObject(0).getString("path"));
     }
 
     @Test
     void deletingAnAnnouncedUploadGivesRemoved() throws IOException {
-        Source camera = Store.newSource("jms-dele");
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Ftp ftp = Store.ftp(camera);
-            try {
-                String id = Store.upload(ftp, "/d.jpg", Store.uniquePhoto("canon-eos70d.jpg"));
+        Source camera = http.newSource("jms-dele");
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            try (Ftp ftp = Ftp.login(camera)) {
+                String id = ftp.upload("/d.jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
                 Event stored = indexer.expect();
                 assertTrue(ftp.deleteFile("/d.jpg"), ftp::lastReply);
                 assertEquals(250, ftp.getReplyCode(), ftp::lastReply);
@@ -218,18 +210,16 @@ class MetadataMessagesIT {
                         () -> assertFalse(removed.body().getString("reason", "").isBlank(), "a reason"),
                         () -> assertEquals(camera.name(), removed.property("source")));
                 indexer.expectNoMore();
-            } finally {
-                Store.quit(ftp);
             }
         }
     }
 
     @Test
     void everyMessageCarriesItsOwnUploadId() {
-        Source camera = Store.newSource("jms-ids");
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Store.upload(camera, "/1.jpg", Store.uniquePhoto("canon-eos70d.jpg"));
-            Store.upload(camera, "/2.jpg", Store.uniquePhoto("canon-eos70d.jpg"));
+        Source camera = http.newSource("jms-ids");
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            Ftp.upload(camera, "/1.jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
+            Ftp.upload(camera, "/2.jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
             long first = indexer.expect().body().getJsonNumber("uploadId").longValue();
             long second = indexer.expect().body().getJsonNumber("uploadId").longValue();
             assertNotEquals(first, second);
@@ -239,10 +229,10 @@ class MetadataMessagesIT {
 
     /** Waits until no outbox row of this source is left (they are deleted when sent to JMS). */
     static void awaitRelayed(Source camera) {
-        for (int i = 0; i < 300 && Store.count("select count(*) from outbox where source = ?", camera.name()) > 0; i++) {
-            Store.pause(200);
+        for (int i = 0; i < 300 && Catalogue.count("select count(*) from outbox where source = ?", camera.name()) > 0; i++) {
+            Pause.millis(200);
         }
-        assertEquals(0, Store.count("select count(*) from outbox where source = ?", camera.name()),
+        assertEquals(0, Catalogue.count("select count(*) from outbox where source = ?", camera.name()),
                 "the outbox was relayed to JMS");
     }
 }

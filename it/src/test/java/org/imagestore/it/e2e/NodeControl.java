@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +22,7 @@ final class NodeControl {
     static final String NODE = "node-1";
     private static final Path PAYARA = Path.of(System.getProperty("payara.home", "/nonexistent"));
     private static final Path INSTANCE = PAYARA.resolve("glassfish/nodes/localhost-imagestore").resolve(NODE);
+    private static final Http HTTP = new Http(NodeAddress.NODE_1);
 
     private NodeControl() {
     }
@@ -75,8 +74,7 @@ final class NodeControl {
         int status = -1;
         while (System.nanoTime() < deadline) {
             try {
-                status = Store.HTTP.send(HttpRequest.newBuilder(Store.uri("/health")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                status = HTTP.status("/health", Duration.ofSeconds(5));
                 if (status == 200) {
                     return;
                 }
@@ -86,9 +84,9 @@ final class NodeControl {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-            Store.pause(500);
+            Pause.millis(500);
         }
-        throw new AssertionError(NODE + " not healthy within 180 s (last /health status " + status + "); log: " + Store.NODE_LOG);
+        throw new AssertionError(NODE + " not healthy within 180 s (last /health status " + status + "); log: " + INSTANCE.resolve("logs/server.log"));
     }
 
     private static void asadmin(String... command) {

@@ -16,10 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.imagestore.it.e2e.Store.Ftp;
-import org.imagestore.it.e2e.Store.Source;
-import org.imagestore.it.e2e.Store.Stored;
-import org.imagestore.it.e2e.Store.Subscriber;
+import org.imagestore.it.e2e.Ftp.Stored;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -34,47 +31,49 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NodeCrashIT {
 
+    private static final Http http = new Http(NodeAddress.NODE_1);
+
     @AfterAll
     static void leaveTheNodeAsFound() {
-        NodeControl.setProperty("imagestore.volumes", Store.VOLUME.toString());
+        NodeControl.setProperty("imagestore.volumes", Volumes.VOLUME.toString());
         NodeControl.restart();
     }
 
     @Test
     @Order(1)
     void killedMidUploadTheUploadLeavesNothingAndWhatWasAcknowledgedStays() throws IOException {
-        Source camera = Store.newSource("crash-mid");
-        byte[] before = Store.uniquePhoto("canon-eos70d.jpg");
-        byte[] large = BadInputIT.largeJpeg();
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            String acknowledged = Store.upload(camera, "/before.jpg", before);
+        Source camera = http.newSource("crash-mid");
+        byte[] before = Photos.uniquePhoto("canon-eos70d.jpg");
+        byte[] large = Photos.largeJpeg();
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            String acknowledged = Ftp.upload(camera, "/before.jpg", before);
             assertEquals(acknowledged, indexer.expect().body().getString("imageId"));
 
-            Ftp ftp = Store.ftp(camera);
+            Ftp ftp = Ftp.login(camera);
             Socket data = ftp.openStor("/large.jpg");
             assertTrue(data != null, ftp::lastReply);
             OutputStream out = data.getOutputStream();
             out.write(large, 0, large.length / 2);
             out.flush();
-            Store.awaitStagingFileOfAtLeast(256 * 1024);
+            Volumes.awaitStagingFileOfAtLeast(256 * 1024);
 
             NodeControl.kill();
             assertNoTransferComplete(ftp, data, large, large.length / 2);
 
             NodeControl.start();
-            Store.awaitStagingEmpty();
-            List<Map<String, Object>> rows = Store.uploadRows(camera);
+            Volumes.awaitStagingEmpty();
+            List<Map<String, Object>> rows = Catalogue.uploadRows(camera);
             assertEquals(1, rows.size(), () -> "only the acknowledged upload: " + rows);
             assertEquals(acknowledged, rows.get(0).get("image_id"));
-            assertArrayEquals(before, Store.get("/images/" + acknowledged).body(), "the acknowledged image, served after the crash");
-            assertArrayEquals(before, Files.readAllBytes(Store.blob(acknowledged)));
-            String cut = Store.imageId(large);
-            assertEquals(0, Store.count("select count(*) from image where id = ?", cut));
-            assertFalse(Files.exists(Store.blob(cut)), "a blob of the upload cut off by the crash");
+            assertArrayEquals(before, http.get("/images/" + acknowledged).body(), "the acknowledged image, served after the crash");
+            assertArrayEquals(before, Files.readAllBytes(Volumes.blob(acknowledged)));
+            String cut = ImageId.of(large);
+            assertEquals(0, Catalogue.count("select count(*) from image where id = ?", cut));
+            assertFalse(Files.exists(Volumes.blob(cut)), "a blob of the upload cut off by the crash");
             indexer.expectNoMore();
 
             // the camera tries again, as it would without a 226, and the node takes it
-            assertEquals(cut, Store.upload(camera, "/large.jpg", large));
+            assertEquals(cut, Ftp.upload(camera, "/large.jpg", large));
             assertEquals(cut, indexer.expect().body().getString("imageId"));
         }
     }
@@ -87,25 +86,25 @@ class NodeCrashIT {
     @Test
     @Order(2)
     void killedAsTheUploadEndsCatalogueBlobAndMessagesAgree() throws IOException {
-        Source camera = Store.newSource("crash-end");
-        byte[] photo = Store.uniquePhoto("xiaomi-mi-a3-gps.jpg");
-        String id = Store.imageId(photo);
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            Ftp ftp = Store.ftp(camera);
+        Source camera = http.newSource("crash-end");
+        byte[] photo = Photos.uniquePhoto("xiaomi-mi-a3-gps.jpg");
+        String id = ImageId.of(photo);
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            Ftp ftp = Ftp.login(camera);
             Socket data = ftp.openStor("/end.jpg");
             assertTrue(data != null, ftp::lastReply);
             data.getOutputStream().write(photo);
             data.close();
             // a different moment of the staging, inspection and commit on each run (a warm node stores a photo in ~17 ms, a freshly started one in hundreds)
             long delay = ThreadLocalRandom.current().nextLong(250);
-            Store.pause(delay);
+            Pause.millis(delay);
             NodeControl.kill();
             Optional<Integer> reply = finalReply(ftp);
             System.out.println("killed " + delay + " ms after the last byte; final reply: " + reply);
 
             NodeControl.start();
-            Store.awaitStagingEmpty();
-            List<Map<String, Object>> rows = Store.uploadRows(camera);
+            Volumes.awaitStagingEmpty();
+            List<Map<String, Object>> rows = Catalogue.uploadRows(camera);
             boolean kept = !rows.isEmpty();
             System.out.println("after the restart the upload is " + (kept ? "kept" : "not kept"));
             if (reply.isPresent() && reply.get() == 226) {
@@ -114,19 +113,19 @@ class NodeCrashIT {
             if (kept) {
                 assertEquals(1, rows.size(), rows::toString);
                 assertEquals(id, rows.get(0).get("image_id"));
-                assertArrayEquals(photo, Files.readAllBytes(Store.blob(id)), "the blob of a catalogued image");
+                assertArrayEquals(photo, Files.readAllBytes(Volumes.blob(id)), "the blob of a catalogued image");
                 assertEquals(id, indexer.expect().body().getString("imageId"), "a kept upload is announced (after the restart)");
             } else {
-                assertEquals(0, Store.count("select count(*) from image where id = ?", id), "an image row without an upload");
-                assertFalse(Files.exists(Store.blob(id)), "a blob without catalogue rows");
+                assertEquals(0, Catalogue.count("select count(*) from image where id = ?", id), "an image row without an upload");
+                assertFalse(Files.exists(Volumes.blob(id)), "a blob without catalogue rows");
             }
             indexer.expectNoMore();
 
             // the camera tries again: the same image, one current upload under that name
-            assertEquals(id, Store.upload(camera, "/end.jpg", photo));
-            long current = Store.uploadRows(camera).stream().filter(r -> r.get("removed_at") == null).count();
+            assertEquals(id, Ftp.upload(camera, "/end.jpg", photo));
+            long current = Catalogue.uploadRows(camera).stream().filter(r -> r.get("removed_at") == null).count();
             assertEquals(1, current);
-            assertArrayEquals(photo, Store.get("/images/" + id).body());
+            assertArrayEquals(photo, http.get("/images/" + id).body());
         }
     }
 
@@ -137,39 +136,36 @@ class NodeCrashIT {
     @Test
     @Order(3)
     void aFullVolumeRefusesUploadsWith452AndKeepsServing() throws IOException {
-        Source camera = Store.newSource("full");
-        byte[] earlier = Store.uniquePhoto("canon-eos70d.jpg");
-        String earlierId = Store.upload(camera, "/earlier.jpg", earlier);
-        long stored = Store.count("""
+        Source camera = http.newSource("full");
+        byte[] earlier = Photos.uniquePhoto("canon-eos70d.jpg");
+        String earlierId = Ftp.upload(camera, "/earlier.jpg", earlier);
+        long stored = Catalogue.count("""
                 select coalesce(sum(i.bytes), 0) from placement p join image i on i.id = p.image_id
                 where p.node = ?""", NodeControl.NODE);
 
-        NodeControl.setProperty("imagestore.volumes", Store.VOLUME + "@" + (stored + (1 << 20)));
+        NodeControl.setProperty("imagestore.volumes", Volumes.VOLUME + "@" + (stored + (1 << 20)));
         NodeControl.restart();
 
-        byte[] large = BadInputIT.largeJpeg();
+        byte[] large = Photos.largeJpeg();
         assertTrue(large.length > 1 << 20, "the test needs an image larger than the room left");
-        try (Subscriber indexer = Subscriber.forSources(camera)) {
-            String fits = Store.upload(camera, "/fits.jpg", Store.uniquePhoto("canon-eos70d.jpg"));
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            String fits = Ftp.upload(camera, "/fits.jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
             assertEquals(fits, indexer.expect().body().getString("imageId"));
 
-            Ftp ftp = Store.ftp(camera);
-            try {
-                Stored refused = Store.stor(ftp, "/refused.jpg", large);
+            try (Ftp ftp = Ftp.login(camera)) {
+                Stored refused = ftp.stor("/refused.jpg", large);
                 assertFalse(refused.ok(), refused::reply);
                 assertEquals(452, refused.code(), refused::reply);
                 assertTrue(refused.reply().contains("full"), () -> "a reason: " + refused.reply());
-            } finally {
-                Store.quit(ftp);
             }
-            String id = Store.imageId(large);
-            assertEquals(0, Store.count("select count(*) from image where id = ?", id));
-            assertFalse(Files.exists(Store.blob(id)));
-            Store.awaitStagingEmpty();
+            String id = ImageId.of(large);
+            assertEquals(0, Catalogue.count("select count(*) from image where id = ?", id));
+            assertFalse(Files.exists(Volumes.blob(id)));
+            Volumes.awaitStagingEmpty();
             indexer.expectNoMore();
         }
-        assertArrayEquals(earlier, Store.get("/images/" + earlierId).body(), "a full node still serves what it holds");
-        assertEquals(200, Store.get("/images/" + earlierId + "?w=64").statusCode(), "and renders it");
+        assertArrayEquals(earlier, http.get("/images/" + earlierId).body(), "a full node still serves what it holds");
+        assertEquals(200, http.get("/images/" + earlierId + "?w=64").statusCode(), "and renders it");
     }
 
     /**

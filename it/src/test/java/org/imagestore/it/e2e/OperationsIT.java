@@ -9,21 +9,22 @@ import java.util.Map;
 
 import jakarta.json.JsonObject;
 
-import org.imagestore.it.e2e.Store.Source;
 import org.junit.jupiter.api.Test;
 
 /** {@code /health} for load balancers and {@code /metrics} for Prometheus. */
 class OperationsIT {
+
+    private static final Http http = new Http(NodeAddress.NODE_1);
 
     static final String STORED = "imagestore_uploads_total{outcome=\"stored\"}";
     static final String BYTES = "imagestore_upload_bytes_total";
 
     @Test
     void healthIsUp() {
-        HttpResponse<String> response = Store.getText("/health");
+        HttpResponse<String> response = http.getText("/health");
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-        JsonObject health = Store.json(response.body());
+        JsonObject health = Responses.json(response.body());
         assertEquals("UP", health.getString("status"), response.body());
         assertFalse(health.getJsonArray("checks").isEmpty(), "the checks are listed");
         health.getJsonArray("checks").forEach(c -> assertFalse(c.asJsonObject().getString("status").equals("DOWN"), c::toString));
@@ -31,13 +32,13 @@ class OperationsIT {
 
     @Test
     void healthNeedsNoCredentials() {
-        HttpResponse<String> response = Store.adminCall(null, null, "GET", "/health", null);
+        HttpResponse<String> response = http.call(null, null, "GET", "/health", null);
         assertEquals(200, response.statusCode());
     }
 
     @Test
     void metricsArePrometheusText() {
-        HttpResponse<String> response = Store.getText("/metrics");
+        HttpResponse<String> response = http.getText("/metrics");
         assertEquals(200, response.statusCode(), () -> "GET /metrics: " + response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
                 () -> "Content-Type: " + response.headers().firstValue("Content-Type"));
@@ -56,11 +57,11 @@ class OperationsIT {
 
     @Test
     void uploadCountersIncreaseAfterAnUpload() {
-        Source camera = Store.newSource("metrics");
-        byte[] photo = Store.uniquePhoto("canon-eos70d.jpg");
-        Map<String, Double> before = Store.metrics();
-        Store.upload(camera, "/m.jpg", photo);
-        Map<String, Double> after = Store.metrics();
+        Source camera = http.newSource("metrics");
+        byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
+        Map<String, Double> before = http.metrics();
+        Ftp.upload(camera, "/m.jpg", photo);
+        Map<String, Double> after = http.metrics();
         assertTrue(after.getOrDefault(STORED, 0.0) >= before.getOrDefault(STORED, 0.0) + 1,
                 () -> STORED + ": " + before.get(STORED) + " -> " + after.get(STORED));
         assertTrue(after.getOrDefault(BYTES, 0.0) >= before.getOrDefault(BYTES, 0.0) + photo.length,
@@ -69,29 +70,26 @@ class OperationsIT {
 
     @Test
     void refusedUploadsAreCounted() {
-        Source camera = Store.newSource("metrics-refused");
+        Source camera = http.newSource("metrics-refused");
         String refused = "imagestore_uploads_total{outcome=\"refused\",reason=\"not_an_image\"}";
-        Map<String, Double> before = Store.metrics();
-        Store.Ftp ftp = Store.ftp(camera);
-        try {
-            Store.Stored stored = Store.stor(ftp, "/x.jpg", "plain text, not a photo".getBytes());
+        Map<String, Double> before = http.metrics();
+        try (Ftp ftp = Ftp.login(camera)) {
+            Ftp.Stored stored = ftp.stor("/x.jpg", "plain text, not a photo".getBytes());
             assertEquals(550, stored.code(), stored.reply());
-        } finally {
-            Store.quit(ftp);
         }
-        Map<String, Double> after = Store.metrics();
+        Map<String, Double> after = http.metrics();
         assertTrue(after.getOrDefault(refused, 0.0) >= before.getOrDefault(refused, 0.0) + 1,
                 () -> refused + ": " + before.get(refused) + " -> " + after.get(refused));
     }
 
     @Test
     void imageResponsesAreCounted() {
-        Source camera = Store.newSource("metrics-http");
-        String id = Store.upload(camera, "/h.jpg", Store.uniquePhoto("canon-eos70d.jpg"));
+        Source camera = http.newSource("metrics-http");
+        String id = Ftp.upload(camera, "/h.jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
         String served = "imagestore_http_image_responses_total{kind=\"original\",status=\"200\"}";
-        Map<String, Double> before = Store.metrics();
-        assertEquals(200, Store.get("/images/" + id).statusCode());
-        Map<String, Double> after = Store.metrics();
+        Map<String, Double> before = http.metrics();
+        assertEquals(200, http.get("/images/" + id).statusCode());
+        Map<String, Double> after = http.metrics();
         assertTrue(after.getOrDefault(served, 0.0) >= before.getOrDefault(served, 0.0) + 1,
                 () -> served + ": " + before.get(served) + " -> " + after.get(served));
     }

@@ -1,6 +1,6 @@
 package org.imagestore.it.e2e;
 
-import static org.imagestore.it.e2e.Store.assertJsonError;
+import static org.imagestore.it.e2e.Responses.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,7 +17,6 @@ import java.util.List;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
-import org.imagestore.it.e2e.Store.Source;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code GET /images?source=&from=&to=&limit=&after=}: upload records, newest first, paged. */
 class QueryApiIT {
 
+    private static final Http http = new Http(NodeAddress.NODE_1);
+
     static Source camera;
     /** Uploaded in this order: oldest first. */
     static final List<String> ids = new ArrayList<>();
@@ -33,10 +34,10 @@ class QueryApiIT {
 
     @BeforeAll
     static void uploadThree() {
-        camera = Store.newSource("query");
-        ids.add(Store.upload(camera, names.get(0), Store.uniquePhoto("canon-eos70d.jpg")));
-        ids.add(Store.upload(camera, names.get(1), Store.uniquePhoto("sony-nex3n-gps.jpg")));
-        ids.add(Store.upload(camera, names.get(2), Store.uniquePhoto("nikon-d700.png")));
+        camera = http.newSource("query");
+        ids.add(Ftp.upload(camera, names.get(0), Photos.uniquePhoto("canon-eos70d.jpg")));
+        ids.add(Ftp.upload(camera, names.get(1), Photos.uniquePhoto("sony-nex3n-gps.jpg")));
+        ids.add(Ftp.upload(camera, names.get(2), Photos.uniquePhoto("nikon-d700.png")));
     }
 
     @Test
@@ -105,7 +106,7 @@ class QueryApiIT {
 
     @Test
     void anUnknownSourceHasNoUploads() {
-        assertEquals(0, page("source=nobody-" + Store.random(6)).getJsonArray("items").size());
+        assertEquals(0, page("source=nobody-" + Unique.hex(6)).getJsonArray("items").size());
     }
 
     @ParameterizedTest(name = "{0} -> 400 naming {1}")
@@ -123,13 +124,13 @@ class QueryApiIT {
             "source= | source",
             "sauce=cam1 | sauce"})
     void badParametersAre400NamingTheParameter(String query, String parameter) {
-        assertJsonError(Store.getText("/images?" + query), 400, parameter);
+        assertJsonError(http.getText("/images?" + query), 400, parameter);
     }
 
     static JsonObject page(String query) {
-        HttpResponse<String> response = Store.getText("/images?" + query);
+        HttpResponse<String> response = http.getText("/images?" + query);
         assertEquals(200, response.statusCode(), () -> "GET /images?" + query + ": " + response.body());
-        JsonObject page = Store.json(response.body());
+        JsonObject page = Responses.json(response.body());
         assertNotNull(page.getJsonArray("items"), page::toString);
         return page;
     }

@@ -1,9 +1,8 @@
 package org.imagestore.it.e2e;
 
-import static org.imagestore.it.e2e.Store.assertJsonError;
+import static org.imagestore.it.e2e.Responses.assertJsonError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,8 +22,7 @@ import java.util.zip.Deflater;
 
 import javax.imageio.ImageIO;
 
-import org.imagestore.it.e2e.Store.Source;
-import org.imagestore.it.e2e.Store.Stored;
+import org.imagestore.it.e2e.Ftp.Stored;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +30,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Renditions through the running server: {@code GET /images/{id}?w=&h=&fit=&crop=&format=&q=}. */
 class RenderingIT {
+
+    private static final Http http = new Http(NodeAddress.NODE_1);
 
     static Source camera;
     /** xiaomi-mi-a3-gps.jpg: 800x600, orientation 1. */
@@ -43,11 +43,11 @@ class RenderingIT {
 
     @BeforeAll
     static void upload() {
-        camera = Store.newSource("render");
-        landscape = Store.uniquePhoto("xiaomi-mi-a3-gps.jpg");
-        landscapeId = Store.upload(camera, "/landscape.jpg", landscape);
-        portrait = Store.uniquePhoto("orientation6-portrait.jpg");
-        portraitId = Store.upload(camera, "/portrait.jpg", portrait);
+        camera = http.newSource("render");
+        landscape = Photos.uniquePhoto("xiaomi-mi-a3-gps.jpg");
+        landscapeId = Ftp.upload(camera, "/landscape.jpg", landscape);
+        portrait = Photos.uniquePhoto("orientation6-portrait.jpg");
+        portraitId = Ftp.upload(camera, "/portrait.jpg", portrait);
     }
 
     @ParameterizedTest(name = "{0} -> {1}x{2}")
@@ -125,8 +125,8 @@ class RenderingIT {
             "tiff, image/tiff",
             "jpeg, image/jpeg"})
     void formats(String format, String mediaType) {
-        HttpResponse<byte[]> response = Store.get("/images/" + landscapeId + "?w=160&format=" + format);
-        assertEquals(200, response.statusCode(), () -> Store.body(response));
+        HttpResponse<byte[]> response = http.get("/images/" + landscapeId + "?w=160&format=" + format);
+        assertEquals(200, response.statusCode(), () -> Responses.text(response));
         assertEquals(mediaType, response.headers().firstValue("Content-Type").orElse(null));
         byte[] b = response.body();
         boolean magic = switch (format) {
@@ -145,35 +145,35 @@ class RenderingIT {
 
     @Test
     void sourcesInOtherFormatsRender() {
-        String pngId = Store.upload(camera, "/n.png", Store.uniquePhoto("nikon-d700.png"));
+        String pngId = Ftp.upload(camera, "/n.png", Photos.uniquePhoto("nikon-d700.png"));
         BufferedImage png = render(pngId, "w=100", "image/png");
         assertEquals(100, png.getHeight());
-        String webpId = Store.upload(camera, "/s.webp", Store.photo("sony-dslr-a100.webp"));
+        String webpId = Ftp.upload(camera, "/s.webp", Photos.photo("sony-dslr-a100.webp"));
         BufferedImage fromWebp = render(webpId, "w=200", "image/jpeg"); // WebP is read, not written: JPEG
         assertEquals(300, fromWebp.getHeight());
-        String tiffId = Store.upload(camera, "/o.tif", Store.photo("oregon-scientific-ds6639.tif"));
+        String tiffId = Ftp.upload(camera, "/o.tif", Photos.photo("oregon-scientific-ds6639.tif"));
         BufferedImage fromTiff = render(tiffId, "w=150&format=png", "image/png");
         assertEquals(113, fromTiff.getHeight(), 1);
     }
 
     @Test
     void qualityChangesTheJpegSize() {
-        HttpResponse<byte[]> low = Store.get("/images/" + landscapeId + "?w=400&q=10");
-        HttpResponse<byte[]> high = Store.get("/images/" + landscapeId + "?w=400&q=95");
+        HttpResponse<byte[]> low = http.get("/images/" + landscapeId + "?w=400&q=10");
+        HttpResponse<byte[]> high = http.get("/images/" + landscapeId + "?w=400&q=95");
         assertEquals(200, low.statusCode());
         assertEquals(200, high.statusCode());
         assertTrue(low.body().length * 2 < high.body().length,
                 "q=10 gives a much smaller JPEG than q=95: " + low.body().length + " vs " + high.body().length);
         assertNotEquals(low.headers().firstValue("ETag"), high.headers().firstValue("ETag"));
-        assertEquals(200, Store.get("/images/" + landscapeId + "?w=50&q=1").statusCode());
-        assertEquals(200, Store.get("/images/" + landscapeId + "?w=50&q=100").statusCode());
+        assertEquals(200, http.get("/images/" + landscapeId + "?w=50&q=1").statusCode());
+        assertEquals(200, http.get("/images/" + landscapeId + "?w=50&q=100").statusCode());
     }
 
     @Test
     void sameUrlSameBytesSameEtagAndCachingHeaders() {
         String url = "/images/" + landscapeId + "?w=321&h=123&fit=cover&q=77";
-        HttpResponse<byte[]> first = Store.get(url);
-        HttpResponse<byte[]> second = Store.get(url);
+        HttpResponse<byte[]> first = http.get(url);
+        HttpResponse<byte[]> second = http.get(url);
         assertEquals(200, first.statusCode());
         assertEquals(200, second.statusCode());
         assertArrayEquals(first.body(), second.body(), "the same request gives the same bytes");
@@ -184,26 +184,26 @@ class RenderingIT {
         assertNotEquals("\"" + landscapeId + "\"", etag, "a rendition's ETag is not the original's");
         assertEquals(ImageHttpIT.IMMUTABLE, first.headers().firstValue("Cache-Control").orElse(null));
 
-        HttpResponse<byte[]> notModified = Store.get(url, "If-None-Match", etag);
+        HttpResponse<byte[]> notModified = http.get(url, "If-None-Match", etag);
         assertEquals(304, notModified.statusCode());
         assertEquals(0, notModified.body().length);
-        HttpResponse<byte[]> originalTag = Store.get(url, "If-None-Match", "\"" + landscapeId + "\"");
+        HttpResponse<byte[]> originalTag = http.get(url, "If-None-Match", "\"" + landscapeId + "\"");
         assertEquals(200, originalTag.statusCode(), "the original's ETag does not validate a rendition");
 
-        HttpResponse<byte[]> other = Store.get("/images/" + landscapeId + "?w=322&h=123&fit=cover&q=77");
+        HttpResponse<byte[]> other = http.get("/images/" + landscapeId + "?w=322&h=123&fit=cover&q=77");
         assertNotEquals(etag, other.headers().firstValue("ETag").orElse(null), "another variant, another ETag");
     }
 
     @Test
     void theSecondRequestOfAVariantIsServedFromTheCache() {
         String url = "/images/" + landscapeId + "?w=" + (200 + (int) (Math.random() * 400)) + "&format=png";
-        Map<String, Double> before = Store.metrics();
-        HttpResponse<byte[]> first = Store.get(url);
+        Map<String, Double> before = http.metrics();
+        HttpResponse<byte[]> first = http.get(url);
         assertEquals(200, first.statusCode());
-        Map<String, Double> between = Store.metrics();
-        HttpResponse<byte[]> second = Store.get(url);
+        Map<String, Double> between = http.metrics();
+        HttpResponse<byte[]> second = http.get(url);
         assertEquals(200, second.statusCode());
-        Map<String, Double> after = Store.metrics();
+        Map<String, Double> after = http.metrics();
         String hit = "imagestore_renditions_total{result=\"cache_hit\"}";
         String rendered = "imagestore_renditions_total{result=\"rendered\"}";
         assertTrue(between.getOrDefault(rendered, 0.0) >= before.getOrDefault(rendered, 0.0) + 1, "first request renders");
@@ -236,7 +236,7 @@ class RenderingIT {
             "zoom=2 | zoom",
             "w= | w"})
     void badParametersAre400NamingTheParameter(String query, String parameter) {
-        assertJsonError(Store.get("/images/" + landscapeId + "?" + query), 400, parameter);
+        assertJsonError(http.get("/images/" + landscapeId + "?" + query), 400, parameter);
     }
 
     /**
@@ -248,33 +248,30 @@ class RenderingIT {
     void aDecompressionBombIsStoredButNotRendered() {
         byte[] bomb = hugePng(50_000, 50_000);
         assertTrue(bomb.length < 4096, "a tiny file: " + bomb.length);
-        Store.Ftp ftp = Store.ftp(camera);
         Stored stored;
-        try {
-            stored = Store.stor(ftp, "/bomb.png", bomb);
-        } finally {
-            Store.quit(ftp);
+        try (Ftp ftp = Ftp.login(camera)) {
+            stored = ftp.stor("/bomb.png", bomb);
         }
         assertEquals(226, stored.code(), () -> "ingest accepts the header-consistent PNG: " + stored.reply());
         String id = stored.imageId();
-        assertEquals(Store.imageId(bomb), id);
-        HttpResponse<byte[]> original = Store.get("/images/" + id);
+        assertEquals(ImageId.of(bomb), id);
+        HttpResponse<byte[]> original = http.get("/images/" + id);
         assertEquals(200, original.statusCode());
         assertArrayEquals(bomb, original.body());
 
-        HttpResponse<byte[]> rendered = Store.get("/images/" + id + "?w=100");
+        HttpResponse<byte[]> rendered = http.get("/images/" + id + "?w=100");
         assertJsonError(rendered, 422, null);
-        assertTrue(Store.body(rendered).contains("pixels"), () -> "says why: " + Store.body(rendered));
+        assertTrue(Responses.text(rendered).contains("pixels"), () -> "says why: " + Responses.text(rendered));
         // the server survives and still renders other images
-        assertEquals(200, Store.get("/images/" + landscapeId + "?w=77").statusCode());
-        assertEquals(200, Store.getText("/health").statusCode());
+        assertEquals(200, http.get("/images/" + landscapeId + "?w=77").statusCode());
+        assertEquals(200, http.getText("/health").statusCode());
     }
 
     // -------------------------------------------------------------------------------------------- helpers
 
     static BufferedImage render(String id, String query, String mediaType) {
-        HttpResponse<byte[]> response = Store.get("/images/" + id + "?" + query);
-        assertEquals(200, response.statusCode(), () -> "GET ?" + query + ": " + Store.body(response));
+        HttpResponse<byte[]> response = http.get("/images/" + id + "?" + query);
+        assertEquals(200, response.statusCode(), () -> "GET ?" + query + ": " + Responses.text(response));
         assertEquals(mediaType, response.headers().firstValue("Content-Type").orElse(null), query);
         assertEquals(ImageHttpIT.IMMUTABLE, response.headers().firstValue("Cache-Control").orElse(null));
         return decode(response.body());
@@ -349,16 +346,16 @@ class RenderingIT {
         ihdr[7] = (byte) height;
         ihdr[8] = 8; // bit depth
         ihdr[9] = 0; // grayscale
-        out.writeBytes(Store.pngChunk("IHDR", ihdr));
-        out.writeBytes(Store.pngChunk("tEXt", ("Comment\0" + Store.random(8)).getBytes(StandardCharsets.ISO_8859_1)));
+        out.writeBytes(Photos.pngChunk("IHDR", ihdr));
+        out.writeBytes(Photos.pngChunk("tEXt", ("Comment\0" + Unique.hex(8)).getBytes(StandardCharsets.ISO_8859_1)));
         byte[] rows = new byte[4 * (width + 1)]; // four rows of black, each with filter byte 0
         Deflater deflater = new Deflater(9);
         deflater.setInput(rows);
         byte[] compressed = new byte[rows.length];
         int length = deflater.deflate(compressed, 0, compressed.length, Deflater.SYNC_FLUSH);
         deflater.end();
-        out.writeBytes(Store.pngChunk("IDAT", Arrays.copyOf(compressed, length)));
-        out.writeBytes(Store.pngChunk("IEND", new byte[0]));
+        out.writeBytes(Photos.pngChunk("IDAT", Arrays.copyOf(compressed, length)));
+        out.writeBytes(Photos.pngChunk("IEND", new byte[0]));
         return out.toByteArray();
     }
 }
