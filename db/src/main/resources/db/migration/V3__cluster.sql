@@ -1,14 +1,16 @@
 -- The cluster: its settings, its nodes, the group map, and copies waiting to be removed.
 -- (DESIGN.md, "Placement and levelling: the group is the unit".)
 
--- One row, written by the first node: how many copies every image has, how long a group prefix is, and the
--- secret nodes sign their requests to each other with.
+-- One row, written by the first node: how many copies every image has, how long a group prefix is, the
+-- secret nodes sign their requests to each other with, and how long a node may be down before its groups get
+-- new holders (an operator may change it: PUT /admin/cluster).
 create table cluster_settings (
-    id          smallint     primary key default 1 check (id = 1),
-    replicas    smallint     not null check (replicas between 1 and 5),
-    group_chars smallint     not null check (group_chars in (2, 3)),
-    secret      varchar(64)  not null,
-    created_at  timestamptz  not null default now()
+    id            smallint     primary key default 1 check (id = 1),
+    replicas      smallint     not null check (replicas between 1 and 5),
+    group_chars   smallint     not null check (group_chars in (2, 3)),
+    secret        varchar(64)  not null,
+    grace_seconds integer      not null check (grace_seconds >= 0),
+    created_at    timestamptz  not null default now()
 );
 
 -- Every node that ever joined. state: up, down, draining (live state travels over Infinispan; this is what

@@ -30,6 +30,9 @@ public class Cluster {
     @Inject
     @ConfigProperty(name = "imagestore.replicas", defaultValue = "2")
     int configuredReplicas;
+    @Inject
+    @ConfigProperty(name = "imagestore.cluster.grace-seconds", defaultValue = "300")
+    int configuredGraceSeconds;
 
     private volatile ClusterSettings settings;
     private volatile Map<String, NodeRecord> nodes = Map.of();
@@ -37,7 +40,7 @@ public class Cluster {
     public ClusterSettings settings() {
         ClusterSettings known = settings;
         if (known == null) {
-            known = registry.settings(configuredReplicas);
+            known = registry.settings(configuredReplicas, configuredGraceSeconds);
             settings = known;
         }
         return known;

@@ -20,17 +20,27 @@ public class NodeRegistry {
     @PersistenceContext
     private EntityManager em;
 
-    /** The settings, written by the first node to ask (with R as it is configured) and read by every other. */
-    public ClusterSettings settings(int replicasIfNew) {
+    /** The settings, written by the first node to ask (with R and the grace as configured there), read by every other. */
+    public ClusterSettings settings(int replicasIfNew, int graceSecondsIfNew) {
         em.createNativeQuery("""
-                        insert into cluster_settings (id, replicas, group_chars, secret) values (1, ?, 2, ?)
+                        insert into cluster_settings (id, replicas, group_chars, secret, grace_seconds) values (1, ?, 2, ?, ?)
                         on conflict (id) do nothing""")
                 .setParameter(1, (short) replicasIfNew)
                 .setParameter(2, HexFormat.of().formatHex(RANDOM.generateSeed(32)))
+                .setParameter(3, graceSecondsIfNew)
                 .executeUpdate();
         Object[] row = (Object[]) em.createNativeQuery("select replicas, group_chars, secret from cluster_settings")
                 .getSingleResult();
         return new ClusterSettings(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), (String) row[2]);
+    }
+
+    /** How long a node may be down before its groups get new holders, as it is set now. */
+    public int graceSeconds() {
+        return ((Number) em.createNativeQuery("select grace_seconds from cluster_settings").getSingleResult()).intValue();
+    }
+
+    public void changeGraceSeconds(int seconds) {
+        em.createNativeQuery("update cluster_settings set grace_seconds = ?").setParameter(1, seconds).executeUpdate();
     }
 
     /** Records this node as up (a draining node stays draining), with where it is reached and its capacity. */

@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import org.imagestore.cluster.Cluster;
 import org.imagestore.cluster.ClusterCaches;
 import org.imagestore.cluster.NodeRecord;
+import org.imagestore.cluster.NodeRegistry;
 import org.imagestore.ops.Metrics;
 import org.imagestore.placement.GroupMap;
 import org.imagestore.placement.GroupMaps;
@@ -38,6 +39,8 @@ public class ClusterReport {
     @Inject
     private RepairWork repair;
     @Inject
+    private NodeRegistry registry;
+    @Inject
     private Metrics metrics;
     @EJB
     private ClusterCaches caches;
@@ -49,7 +52,8 @@ public class ClusterReport {
     public record RepairStatus(long groupsToCheck) {
     }
 
-    public record ClusterStatus(int replicas, List<NodeStatus> nodes, long underReplicated, RepairStatus repair) {
+    public record ClusterStatus(int replicas, int graceSeconds, List<NodeStatus> nodes, long underReplicated,
+                                RepairStatus repair) {
     }
 
     public record GroupStatus(String group, List<String> holders, long images, long bytes) {
@@ -71,7 +75,7 @@ public class ClusterReport {
             return new NodeStatus(n.name(), n.address(), state, n.capacityBytes(), n.usedBytes(), n.usedFraction(),
                     map.groupsOf(n.name()).size(), load[0], load[1]);
         }).toList();
-        return new ClusterStatus(cluster.settings().replicas(), nodes, underReplicated(live),
+        return new ClusterStatus(cluster.settings().replicas(), registry.graceSeconds(), nodes, underReplicated(live),
                 new RepairStatus(repair.markedGroupCount()));
     }
 

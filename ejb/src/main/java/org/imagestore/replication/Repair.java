@@ -54,9 +54,6 @@ public class Repair {
     @Inject
     private ReplicaReceiver receiver;
     @Inject
-    @ConfigProperty(name = "imagestore.cluster.grace-seconds", defaultValue = "300")
-    long graceSeconds;
-    @Inject
     @ConfigProperty(name = "imagestore.repair.copies-per-run", defaultValue = "200")
     int copiesPerRun;
 
@@ -93,6 +90,7 @@ public class Repair {
     }
 
     private void giveUpOnLongDownNodes(Set<String> live) {
+        int graceSeconds = registry.graceSeconds();
         Instant graceEnded = Instant.now().minusSeconds(graceSeconds);
         Set<String> givenUp = registry.all().stream()
                 .filter(n -> n.state().equals(NodeRecord.DOWN) && !live.contains(n.name())

@@ -227,14 +227,17 @@ class BadInputIT {
             assertEquals("evil.jpg", row.get("name"));
             assertEquals("/etc/evil.jpg", http.uploadsOf(camera).getJsonObject(0).getString("path"));
 
-            // the bytes are in the node's volume as the image's blob, and in no file the name could have led to
-            Path blob = Volumes.blob(id);
-            assertTrue(Files.isRegularFile(blob), () -> "no blob at " + blob);
-            assertTrue(blob.toRealPath().startsWith(Volumes.BLOBS.toRealPath()), () -> "the blob is under the volume: " + blob);
-            assertArrayEquals(photo, Files.readAllBytes(blob));
+            // the bytes are in the nodes' volumes as the image's blob, and in no file the name could have led to
+            List<Path> copies = Volumes.copies(id);
+            assertEquals(2, copies.size(), () -> "a copy on each of two nodes: " + copies);
+            for (Path blob : copies) {
+                assertTrue(Volumes.ALL.stream().anyMatch(volume -> blob.startsWith(volume.resolve("blobs"))),
+                        () -> "the blob is under a volume's blobs: " + blob);
+                assertArrayEquals(photo, Files.readAllBytes(blob));
+            }
             Volumes.awaitStagingEmpty();
-            List<Path> strays = Volumes.storeFilesNamedOrHolding("evil.jpg", photo, blob);
-            assertEquals(List.of(), strays, "files the traversal name led to, besides the blob " + blob);
+            List<Path> strays = Volumes.storeFilesNamedOrHolding("evil.jpg", photo, copies);
+            assertEquals(List.of(), strays, "files the traversal name led to, besides the copies " + copies);
             assertFalse(Files.exists(Path.of("/etc/evil.jpg")), "the host's /etc is untouched");
 
             // a folder of another source cannot be reached either: every source has its own root
@@ -267,5 +270,37 @@ class BadInputIT {
         assertEquals("stored", event.event());
         assertEquals(sentinel, event.body().getString("imageId"), () -> "the first message is not the sentinel's: " + event.body());
         indexer.expectNoMore();
+    }
+
+    /**
+     * A client that disconnects while its upload is being stored (here: held by the fault point
+     * {@code blob-moved} after its copies are written) got no 226, so nothing is kept: the store asks whether
+     * the client still waits as the last step before its commit.
+     */
+    @Test
+    void aClientThatDisconnectsBeforeItsUploadIsConfirmedGetsNothingKept() throws Exception {
+        Source camera = http.newSource("bad-gone");
+        byte[] photo = ClusterState.photoWhoseHolders("canon-eos70d.jpg", holders -> holders.contains("node-1"));
+        String id = ImageId.of(photo);
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            Ftp ftp = Ftp.login(camera);
+            java.util.concurrent.CompletableFuture<?> stor = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> ftp.stor("/fault-blob-moved-gone.jpg", photo));
+            long deadline = System.nanoTime() + 25_000_000_000L;
+            while (!Files.isRegularFile(Volumes.blob(NodeAddress.NODE_1, id))) {
+                assertTrue(System.nanoTime() < deadline, "the store never reached its copies");
+                Pause.millis(100);
+            }
+            ftp.controlSocket().close(); // the client goes away while the store is held before its commit
+            try {
+                stor.get(90, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException expected) {
+                // the session is gone
+            }
+            Volumes.awaitNoCopy(id, java.time.Duration.ofSeconds(90));
+            assertEquals(0, Catalogue.count("select count(*) from image where id = ?", id));
+            assertEquals(List.of(), Catalogue.uploadRows(camera));
+            indexer.expectNoMore();
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -171,11 +172,14 @@ class ImageHttpIT {
         assertFalse(upload.getString("receivedBy").isBlank());
 
         JsonArray replicas = meta.getJsonArray("replicas");
-        assertEquals(1, replicas.size(), "one node, one copy: " + replicas);
-        JsonObject replica = replicas.getJsonObject(0);
-        assertEquals(upload.getString("receivedBy"), replica.getString("node"));
-        assertFalse(replica.getString("volume").isBlank());
-        assertTrue(java.nio.file.Files.isRegularFile(Volumes.blob(id)), "the copy is on the node's volume");
+        assertEquals(2, replicas.size(), "R = 2 copies: " + replicas);
+        assertNotEquals(replicas.getJsonObject(0).getString("node"), replicas.getJsonObject(1).getString("node"),
+                "on distinct nodes");
+        for (JsonObject replica : replicas.getValuesAs(JsonObject.class)) {
+            assertFalse(replica.getString("volume").isBlank());
+            assertTrue(java.nio.file.Files.isRegularFile(Volumes.blob(NodeAddress.named(replica.getString("node")), id)),
+                    () -> "the copy is on " + replica.getString("node") + "'s volume");
+        }
         assertArrayEquals(photo, readBlob());
     }
 

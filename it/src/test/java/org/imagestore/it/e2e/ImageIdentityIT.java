@@ -52,14 +52,11 @@ class ImageIdentityIT {
         }
         assertEquals(1, Catalogue.count("select count(*) from image where id = ?", id));
         assertEquals(2, Catalogue.count("select count(*) from upload where image_id = ?", id));
-        assertEquals(1, Catalogue.count("select count(*) from placement where image_id = ?", id));
-        try (Stream<Path> group = Files.list(Volumes.blob(id).getParent())) {
-            List<String> files = group.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(id)).toList();
-            assertEquals(List.of(id), files, "one blob file, no leftovers of the second copy");
-        }
+        assertEquals(2, Catalogue.count("select count(*) from placement where image_id = ?", id), "R copies, not 2R");
+        assertOneBlobFilePerCopy(id);
         JsonObject meta = Responses.json(http.getText("/images/" + id + "/meta").body());
         assertEquals(2, meta.getJsonArray("uploads").size(), meta::toString);
-        assertEquals(1, meta.getJsonArray("replicas").size(), meta::toString);
+        assertEquals(2, meta.getJsonArray("replicas").size(), meta::toString);
         assertEquals(2, http.uploadsOf(camera).size());
     }
 
@@ -88,11 +85,21 @@ class ImageIdentityIT {
         }
         assertEquals(1, Catalogue.count("select count(*) from image where id = ?", id));
         assertEquals(cameras.size(), Catalogue.count("select count(*) from upload where image_id = ?", id));
-        assertEquals(1, Catalogue.count("select count(*) from placement where image_id = ?", id));
-        try (Stream<Path> group = Files.list(Volumes.blob(id).getParent())) {
-            assertEquals(List.of(id), group.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(id)).toList());
-        }
+        assertEquals(2, Catalogue.count("select count(*) from placement where image_id = ?", id), "R copies, not more");
+        assertOneBlobFilePerCopy(id);
         assertArrayEquals(photo, Files.readAllBytes(Volumes.blob(id)));
         Volumes.awaitStagingEmpty();
+    }
+
+    /** Each node with a copy has exactly one file for it (no leftover of a second store of the same bytes). */
+    private static void assertOneBlobFilePerCopy(String id) throws IOException {
+        List<Path> copies = Volumes.copies(id);
+        assertEquals(2, copies.size(), () -> "copies: " + copies);
+        for (Path copy : copies) {
+            try (Stream<Path> group = Files.list(copy.getParent())) {
+                List<String> files = group.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(id)).toList();
+                assertEquals(List.of(id), files, "one blob file in " + copy.getParent());
+            }
+        }
     }
 }

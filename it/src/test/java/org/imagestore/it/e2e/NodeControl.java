@@ -14,33 +14,46 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Kills, restarts and reconfigures the node under test, as an operator (or a power cut) would: SIGKILL to its
- * JVM, {@code asadmin} through the DAS for the rest.
+ * Kills, restarts and reconfigures a node of the store under test, as an operator (or a power cut) would:
+ * SIGKILL to its JVM, {@code asadmin} through the DAS for the rest.
  */
 final class NodeControl {
 
-    static final String NODE = "node-1";
     private static final Path PAYARA = Path.of(System.getProperty("payara.home", "/nonexistent"));
-    private static final Path INSTANCE = PAYARA.resolve("glassfish/nodes/localhost-imagestore").resolve(NODE);
-    private static final Http HTTP = new Http(NodeAddress.NODE_1);
 
-    private NodeControl() {
+    private final NodeAddress node;
+    private final Path instance;
+    private final Http http;
+
+    private NodeControl(NodeAddress node) {
+        this.node = node;
+        this.instance = PAYARA.resolve("glassfish/nodes/localhost-imagestore").resolve(node.name());
+        this.http = new Http(node);
+    }
+
+    static NodeControl of(NodeAddress node) {
+        return new NodeControl(node);
+    }
+
+    NodeAddress address() {
+        return node;
     }
 
     /** SIGKILL to the node's JVM, and waits until it is gone: no shutdown hook, no orderly close of anything. */
-    static void kill() {
+    void kill() {
         long pid;
         try {
-            pid = Long.parseLong(Files.readString(INSTANCE.resolve("config/pid")).trim());
+            pid = Long.parseLong(Files.readString(instance.resolve("config/pid")).trim());
         } catch (IOException e) {
-            throw new UncheckedIOException("no pid file of " + NODE + " under " + INSTANCE, e);
+            throw new UncheckedIOException("no pid file of " + node.name() + " under " + instance, e);
         }
-        ProcessHandle jvm = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(NODE + " (pid " + pid + ") is not running"));
+        ProcessHandle jvm = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(node.name() + " (pid " + pid + ") is not running"));
         String command = commandLine(pid);
         // the pid file could be stale: never kill anything but this store's node
-        assertTrue(command.contains("-Dcom.sun.aas.instanceRoot=" + INSTANCE), () -> "pid " + pid + " is not " + NODE + ": " + command);
+        assertTrue(command.contains("-Dcom.sun.aas.instanceRoot=" + instance), () -> "pid " + pid + " is not " + node.name() + ": " + command);
         jvm.destroyForcibly();
         jvm.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        System.out.println(node.name() + " killed (SIGKILL)");
     }
 
     private static String commandLine(long pid) {
@@ -52,29 +65,29 @@ final class NodeControl {
     }
 
     /** Starts the node again and waits until its /health says UP. */
-    static void start() {
+    void start() {
         long started = System.nanoTime();
-        asadmin("start-instance", NODE);
+        asadmin("start-instance", node.name());
         awaitHealthy();
-        System.out.printf("%s healthy %.1f s after start-instance%n", NODE, (System.nanoTime() - started) / 1e9);
+        System.out.printf("%s healthy %.1f s after start-instance%n", node.name(), (System.nanoTime() - started) / 1e9);
     }
 
-    static void restart() {
-        asadmin("stop-instance", NODE);
+    void restart() {
+        asadmin("stop-instance", node.name());
         start();
     }
 
     /** Sets (or replaces) one of the node's system properties; it applies when the node (re)starts. */
-    static void setProperty(String name, String value) {
-        asadmin("create-system-properties", "--target", NODE, name + "=" + value.replace(":", "\\:"));
+    void setProperty(String name, String value) {
+        asadmin("create-system-properties", "--target", node.name(), name + "=" + value.replace(":", "\\:"));
     }
 
-    static void awaitHealthy() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    void awaitHealthy() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         int status = -1;
         while (System.nanoTime() < deadline) {
             try {
-                status = HTTP.status("/health", Duration.ofSeconds(5));
+                status = http.status("/health", Duration.ofSeconds(5));
                 if (status == 200) {
                     return;
                 }
@@ -86,7 +99,12 @@ final class NodeControl {
             }
             Pause.millis(500);
         }
-        throw new AssertionError(NODE + " not healthy within 180 s (last /health status " + status + "); log: " + INSTANCE.resolve("logs/server.log"));
+        throw new AssertionError(node.name() + " not healthy within 240 s (last /health status " + status + "); log: "
+                + instance.resolve("logs/server.log"));
+    }
+
+    Path log() {
+        return instance.resolve("logs/server.log");
     }
 
     private static void asadmin(String... command) {

@@ -358,4 +358,37 @@ class RenderingIT {
         out.writeBytes(Photos.pngChunk("IEND", new byte[0]));
         return out.toByteArray();
     }
+
+    /**
+     * A conditional request for a rendition that was never rendered is answered 304 from the URL alone: no node
+     * renders anything (the render counters of every node stay where they were).
+     */
+    @Test
+    void aNotModifiedRenditionCostsNoRender() {
+        String spec = "?w=37&h=29&fit=cover";
+        // the ETag of this spec for another image shows the form; this image's is the same with its id
+        String otherId = Ftp.upload(camera, "/etag-form.jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
+        String otherTag = http.get("/images/" + otherId + spec).headers().firstValue("ETag").orElseThrow();
+        String fresh = Ftp.upload(camera, "/never-rendered.jpg", Photos.uniquePhoto("sony-nex3n-gps.jpg"));
+        String tag = otherTag.replace(otherId, fresh);
+
+        double rendersBefore = rendersOnEveryNode();
+        double notModifiedBefore = http.metrics().getOrDefault(
+                "imagestore_http_image_responses_total{kind=\"rendition\",status=\"304\"}", 0.0);
+        HttpResponse<byte[]> notModified = http.get("/images/" + fresh + spec, "If-None-Match", tag);
+
+        assertEquals(304, notModified.statusCode());
+        assertEquals(tag, notModified.headers().firstValue("ETag").orElse(""));
+        assertEquals(rendersBefore, rendersOnEveryNode(), "renders on any node for a 304");
+        assertEquals(notModifiedBefore + 1, http.metrics().get(
+                "imagestore_http_image_responses_total{kind=\"rendition\",status=\"304\"}"), "the 304 is counted once");
+        // and the tag is right: the rendition it names, rendered now, carries it
+        assertEquals(tag, http.get("/images/" + fresh + spec).headers().firstValue("ETag").orElse(""));
+        assertEquals(rendersBefore + 1, rendersOnEveryNode(), "rendered once, on one node");
+    }
+
+    private static double rendersOnEveryNode() {
+        return NodeAddress.ALL.stream().mapToDouble(node -> new Http(node).metrics()
+                .getOrDefault("imagestore_renditions_total{result=\"rendered\"}", 0.0)).sum();
+    }
 }

@@ -15,19 +15,61 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The files of node-1: its volume's blobs and the staging folder of uploads being received. */
+/**
+ * The nodes' files: their volumes' blobs, and the staging folder of node-1 (where the uploads the tests send to
+ * node-1 are received). Volumes are listed in {@code imagestore.node.volumes}, in node order.
+ */
 final class Volumes {
 
+    /** node-1's volume. */
     static final Path VOLUME = Path.of(Settings.required("imagestore.node.volume"));
-    static final Path BLOBS = VOLUME.resolve("blobs");
     static final Path STAGING = VOLUME.resolve("staging");
+    /** Every node's volume, node-1 first. */
+    static final List<Path> ALL = Arrays.stream(System.getProperty("imagestore.node.volumes", VOLUME.toString())
+            .split(",")).map(String::trim).map(Path::of).toList();
 
     private Volumes() {
     }
 
-    /** Where the image's blob is, if the node keeps it: {@code blobs/<group>/<id>}. */
+    /** The node's volume. */
+    static Path of(NodeAddress node) {
+        return ALL.get(node.number() - 1);
+    }
+
+    /** Where a node keeps the image's blob if it has a copy: {@code blobs/<group>/<id>} on its volume. */
+    static Path blob(NodeAddress node, String imageId) {
+        return of(node).resolve("blobs").resolve(imageId.substring(0, 2)).resolve(imageId);
+    }
+
+    /**
+     * A copy of the image on some node, or (when no node has one) where node-1 would keep it, which does not
+     * exist: {@code Files.exists(blob(id))} says whether any node has a copy.
+     */
     static Path blob(String imageId) {
-        return BLOBS.resolve(imageId.substring(0, 2)).resolve(imageId);
+        return copies(imageId).stream().findFirst().orElse(blob(NodeAddress.NODE_1, imageId));
+    }
+
+    /** Every copy of the image on the nodes' volumes. */
+    static List<Path> copies(String imageId) {
+        return NodeAddress.ALL.stream().map(node -> blob(node, imageId)).filter(Files::isRegularFile).toList();
+    }
+
+    /** The nodes that have a copy of the image on their volume. */
+    static List<String> nodesWithCopies(String imageId) {
+        return NodeAddress.ALL.stream().filter(node -> Files.isRegularFile(blob(node, imageId)))
+                .map(NodeAddress::name).toList();
+    }
+
+    /**
+     * Waits until no node has a copy of the image (a copy written for a store that never committed is removed by
+     * its node's sweeper within about a minute); fails naming the copies left.
+     */
+    static void awaitNoCopy(String imageId, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!copies(imageId).isEmpty() && System.nanoTime() < deadline) {
+            Pause.millis(500);
+        }
+        assertEquals(List.of(), copies(imageId), "copies of image " + imageId + " that should be gone");
     }
 
     /** Files in the staging folder (uploads being received). */
@@ -69,21 +111,24 @@ final class Volumes {
     }
 
     /**
-     * Every file called {@code name} or holding exactly {@code bytes}, except {@code expected}, where a store that
+     * Every file called {@code name} or holding exactly {@code bytes}, except the {@code expected} copies, where a store that
      * let an FTP name escape its folders would have written it: under the store's home (Payara and the nodes'
      * folders) and around the volume (its parent, should the volume lie outside the home).
      */
-    static List<Path> storeFilesNamedOrHolding(String name, byte[] bytes, Path expected) throws IOException {
+    static List<Path> storeFilesNamedOrHolding(String name, byte[] bytes, List<Path> expected) throws IOException {
         Path home = Settings.HOME.toRealPath();
         Path aroundVolume = VOLUME.toRealPath().getParent();
         List<Path> roots = aroundVolume.startsWith(home) ? List.of(home) : List.of(home, aroundVolume);
-        Path blob = expected.toRealPath();
+        List<Path> blobs = new ArrayList<>();
+        for (Path copy : expected) {
+            blobs.add(copy.toRealPath());
+        }
         List<Path> found = new ArrayList<>();
         for (Path root : roots) {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (!file.equals(blob) && (file.getFileName().toString().equals(name) || holds(file, attributes, bytes))) {
+                    if (!blobs.contains(file) && (file.getFileName().toString().equals(name) || holds(file, attributes, bytes))) {
                         found.add(file);
                     }
                     return FileVisitResult.CONTINUE;
