@@ -16,7 +16,10 @@ import org.imagestore.imaging.ImageFormat;
 import org.imagestore.ops.Metrics;
 import org.imagestore.ops.Metrics.RenditionOutcome;
 import org.imagestore.rendering.ImageRenderer;
+import org.imagestore.rendering.InvalidRenderParameterException;
+import org.imagestore.rendering.SourceRefusedException;
 import org.imagestore.replication.CopyFailedException;
+import org.imagestore.replication.RenderRefusedElsewhereException;
 import org.imagestore.replication.NodeClient;
 import org.imagestore.rendering.RenderLimits;
 import org.imagestore.rendering.RenderSpec;
@@ -119,6 +122,8 @@ public class Renditions {
                         () -> new CopyFailedException(holder + " answered with " + remote.mediaType(), false));
                 metrics.rendition(RenditionOutcome.RENDERED_ELSEWHERE);
                 return new Rendered(key, remote.bytes(), format);
+            } catch (RenderRefusedElsewhereException refused) {
+                throw sameRefusalHere(key, refused);
             } catch (CopyFailedException e) {
                 lastFailure = e.getMessage();
                 LOG.warning("image " + key.image() + ": render on " + holder + " failed (" + e.getMessage()
@@ -126,6 +131,15 @@ public class Renditions {
             }
         }
         throw new CopyUnavailableException(key.image(), "no holder could render it: " + lastFailure);
+    }
+
+    /** What the holder refused, refused here the same way (every holder would refuse it). */
+    private static RuntimeException sameRefusalHere(RenditionKey key, RenderRefusedElsewhereException refused) {
+        return switch (refused.status()) {
+            case 400 -> new InvalidRenderParameterException(refused.parameter().orElse("parameters"), refused.getMessage());
+            case 404 -> new UnknownImageException(key.image());
+            default -> new SourceRefusedException(refused.getMessage());
+        };
     }
 
     private Rendition renderInSlot(Original original, RenderSpec spec) {

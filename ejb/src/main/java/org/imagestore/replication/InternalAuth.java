@@ -12,7 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signs and checks node-to-node requests: {@code X-Imagestore-Auth: <node> <epoch seconds> <signature>}, the
  * signature being base64url(HMAC-SHA256(cluster secret, method, path and query, node, time)). The secret never
- * travels; a captured header is good for one request line and {@value #MAX_SKEW_SECONDS} s.
+ * travels; a captured header is good for one request line and {@value #MAX_SKEW_SECONDS} s. The path is taken as
+ * sent and the query decoded ({@link #requestLine}): servers may re-encode characters such as {@code ,}.
  */
 public final class InternalAuth {
 
@@ -20,6 +21,11 @@ public final class InternalAuth {
     static final long MAX_SKEW_SECONDS = 120;
 
     private InternalAuth() {
+    }
+
+    /** The signed form of a request's target: its raw path, and its query decoded. */
+    public static String requestLine(java.net.URI uri) {
+        return uri.getRawPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery());
     }
 
     public static String sign(String secret, String node, String method, String pathAndQuery, long epochSeconds) {

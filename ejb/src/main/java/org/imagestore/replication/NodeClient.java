@@ -95,11 +95,20 @@ public class NodeClient {
         return new RemoteBlob(response.body(), length);
     }
 
-    /** Has another node (one that holds the image) render it. */
+    /**
+     * Has another node (one that holds the image) render it.
+     *
+     * @throws RenderRefusedElsewhereException when that node refuses the render itself (bad parameters, a source
+     *                                         beyond the limits): every holder would, so no other is asked
+     */
     public RemoteRendition render(String node, ImageId id, String renderQuery) throws CopyFailedException {
         HttpRequest request = signed(node, "GET", "/internal/renditions/" + id.value() + "?" + renderQuery,
                 HttpRequest.BodyPublishers.noBody()).timeout(COPY_TIMEOUT.multipliedBy(2)).build();
         HttpResponse<byte[]> response = send(node, request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() == 400 || response.statusCode() == 404 || response.statusCode() == 422) {
+            throw new RenderRefusedElsewhereException(response.statusCode(),
+                    new String(response.body(), StandardCharsets.UTF_8));
+        }
         if (response.statusCode() != 200) {
             throw new CopyFailedException(node + " did not render image " + id + ": HTTP " + response.statusCode()
                     + " " + new String(response.body(), StandardCharsets.UTF_8), false);
@@ -139,10 +148,10 @@ public class NodeClient {
                                        HttpRequest.BodyPublisher body) throws CopyFailedException {
         NodeRecord target = cluster.nodeRecord(node)
                 .orElseThrow(() -> new CopyFailedException("no node named " + node, false));
-        String auth = InternalAuth.sign(cluster.settings().secret(), cluster.self(), method, pathAndQuery,
-                Instant.now().getEpochSecond());
-        return HttpRequest.newBuilder(URI.create(target.internalUrl() + pathAndQuery))
-                .method(method, body).header(InternalAuth.HEADER, auth);
+        URI uri = URI.create(target.internalUrl() + pathAndQuery);
+        String auth = InternalAuth.sign(cluster.settings().secret(), cluster.self(), method,
+                InternalAuth.requestLine(uri), Instant.now().getEpochSecond());
+        return HttpRequest.newBuilder(uri).method(method, body).header(InternalAuth.HEADER, auth);
     }
 
     private <T> HttpResponse<T> send(String node, HttpRequest request, HttpResponse.BodyHandler<T> body)

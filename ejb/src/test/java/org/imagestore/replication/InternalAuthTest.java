@@ -36,4 +36,11 @@ class InternalAuthTest {
         assertEquals(Optional.empty(), InternalAuth.verify(SECRET, "node-2 soon sig", "GET", "/x", NOW));
         assertEquals(Optional.empty(), InternalAuth.verify(SECRET, "garbage", "GET", "/x", NOW));
     }
+
+    @Test
+    void theRequestLineIsTheSameWhetherTheServerReEncodesTheQueryOrNot() {
+        assertEquals(InternalAuth.requestLine(java.net.URI.create("http://a:1/internal/renditions/x?crop=1,2,3,4&w=5")),
+                InternalAuth.requestLine(java.net.URI.create("http://b:2/internal/renditions/x?crop=1%2C2%2C3%2C4&w=5")));
+        assertEquals("/internal/blobs/x", InternalAuth.requestLine(java.net.URI.create("http://a:1/internal/blobs/x")));
+    }
 }

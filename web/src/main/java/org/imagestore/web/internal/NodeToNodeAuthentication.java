@@ -28,8 +28,7 @@ public class NodeToNodeAuthentication implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String rawQuery = request.getUriInfo().getRequestUri().getRawQuery();
-        String pathAndQuery = request.getUriInfo().getRequestUri().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
+        String pathAndQuery = InternalAuth.requestLine(request.getUriInfo().getRequestUri());
         boolean valid = InternalAuth.verify(cluster.settings().secret(), request.getHeaderString(InternalAuth.HEADER),
                 request.getMethod(), pathAndQuery, Instant.now().getEpochSecond()).isPresent();
         if (!valid) {
