@@ -3,11 +3,13 @@ package org.imagestore.bench.ftp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import org.imagestore.bench.Options;
 import org.imagestore.bench.Photos;
@@ -17,8 +19,9 @@ import org.imagestore.bench.Photos.Photo;
  * FTP upload throughput: {@code concurrency} clients upload a photo folder (whole copies of it, repeated until
  * the run has lasted long enough), each file a separate STOR. Reports uploads/s and MB/s (10^6 bytes) over
  * the stored uploads, and per-upload latency; exits 3 when more than {@code max-error-rate} of them failed.
+ * Given several hosts (the nodes of a cluster, all on the same port), the uploads go to them in turn.
  *
- * <p>Options: {@code --host --port --user --password --photos DIR --folder /remote/folder --label NAME}
+ * <p>Options: {@code --hosts h1[,h2...] --port --user --password --photos DIR --folder /remote/folder --label NAME}
  * {@code [--concurrency 1] [--login-per-file false] [--unique-bytes true] [--min-seconds 20]}
  * {@code [--min-repetitions 1] [--repetitions N (exactly N, ignores min-seconds)] [--ids-out FILE]}
  * {@code [--max-error-rate 0.01]}.
@@ -30,8 +33,10 @@ public final class FtpUploadBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        FtpTarget target = new FtpTarget(options.get("host", "127.0.0.1"), Integer.parseInt(options.required("port")),
-                options.required("user"), options.required("password"));
+        int port = Integer.parseInt(options.required("port"));
+        List<FtpTarget> targets = Arrays.stream(options.required("hosts").split(","))
+                .map(host -> new FtpTarget(host.strip(), port, options.required("user"), options.required("password")))
+                .toList();
         List<Photo> photos = Photos.load(Path.of(options.required("photos")));
         String folder = options.required("folder");
         int concurrency = options.integer("concurrency", 1);
@@ -43,14 +48,16 @@ public final class FtpUploadBenchmark {
                 : new UploadPlan(photos.size(), Double.parseDouble(options.get("min-seconds", "20")),
                 options.integer("min-repetitions", 1), Integer.MAX_VALUE);
 
-        target.makeFolders(folder); // before the clock starts: setup, not load
+        for (FtpTarget target : targets) {
+            target.makeFolders(folder); // before the clock starts: setup, not load
+        }
         UploadResults results = new UploadResults();
         List<Future<Void>> workers = new ArrayList<>();
         plan.start();
         long started = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
             for (int i = 0; i < concurrency; i++) {
-                workers.add(pool.submit(new UploadWorker(target, plan, photos, folder, loginPerFile, uniqueBytes, results)));
+                workers.add(pool.submit(new UploadWorker(targets, plan, photos, folder, loginPerFile, uniqueBytes, results)));
             }
             for (Future<Void> worker : workers) {
                 worker.get();
@@ -63,8 +70,9 @@ public final class FtpUploadBenchmark {
         if (options.get("ids-out", null) != null) {
             Files.writeString(Path.of(options.get("ids-out", null)), results.imageIds());
         }
-        print("label", options.get("label", target.toString()));
-        print("target", target);
+        String servers = targets.stream().map(FtpTarget::toString).collect(Collectors.joining(","));
+        print("label", options.get("label", servers));
+        print("target", servers);
         print("mode", loginPerFile ? "login-per-file" : "session");
         print("concurrency", concurrency);
         print("unique_bytes", uniqueBytes);

@@ -10,8 +10,11 @@ import java.util.Optional;
  */
 final class UploadPlan {
 
-    /** The {@code index}-th photo of the {@code repetition}-th copy of the folder. */
-    record Upload(int repetition, int index) {
+    /**
+     * The {@code index}-th photo of the {@code repetition}-th copy of the folder; {@code sequence} counts the
+     * uploads handed out before it, whichever client takes it (it picks the server, round-robin).
+     */
+    record Upload(long sequence, int repetition, int index) {
     }
 
     private final int folderSize;
@@ -43,8 +46,7 @@ final class UploadPlan {
         if (repetition >= stopAt || repetition >= maxRepetitions) {
             return Optional.empty();
         }
-        handedOut++;
-        return Optional.of(new Upload(repetition, index));
+        return Optional.of(new Upload(handedOut++, repetition, index));
     }
 
     /** Whole repetitions handed out so far (all of them, once the run is over). */
