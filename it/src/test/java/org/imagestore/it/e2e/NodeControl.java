@@ -35,6 +35,20 @@ final class NodeControl {
         return new NodeControl(node);
     }
 
+    /** Starts every node of the cluster that does not answer (a test that failed half-way may leave one down). */
+    static void startAnyThatIsDown() {
+        for (NodeAddress node : NodeAddress.ALL) {
+            try {
+                new Http(node).status("/health", Duration.ofSeconds(5));
+            } catch (IOException down) {
+                of(node).start();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     NodeAddress address() {
         return node;
     }
@@ -52,8 +66,30 @@ final class NodeControl {
         // the pid file could be stale: never kill anything but this store's node
         assertTrue(command.contains("-Dcom.sun.aas.instanceRoot=" + instance), () -> "pid " + pid + " is not " + node.name() + ": " + command);
         jvm.destroyForcibly();
-        jvm.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        awaitDeath(pid);
         System.out.println(node.name() + " killed (SIGKILL)");
+    }
+
+    /**
+     * Waits until the process is gone or a zombie: a killed node's JVM has been re-parented to the machine's init,
+     * which may reap it late or never, so {@code ProcessHandle.onExit} cannot be relied on.
+     */
+    private static void awaitDeath(long pid) {
+        Path stat = Path.of("/proc/" + pid + "/stat");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                String fields = Files.readString(stat);
+                char state = fields.charAt(fields.lastIndexOf(')') + 2); // the field after "(command)"
+                if (state == 'Z' || state == 'X') {
+                    return;
+                }
+            } catch (IOException gone) {
+                return;
+            }
+            Pause.millis(50);
+        }
+        throw new AssertionError("process " + pid + " still runs 30 s after SIGKILL");
     }
 
     private static String commandLine(long pid) {

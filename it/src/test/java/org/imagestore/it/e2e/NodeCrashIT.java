@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,12 @@ class NodeCrashIT {
     private static final NodeControl NODE_2 = NodeControl.of(NodeAddress.node(2));
     /** A copy written for a store that never committed is settled by its node's sweeper after 45 s (+ 15 s). */
     private static final Duration SWEEP = Duration.ofSeconds(120);
+
+    /** Whatever a test did, the next one starts with every node up. */
+    @AfterEach
+    void everyNodeUp() {
+        NodeControl.startAnyThatIsDown();
+    }
 
     @AfterAll
     static void leaveTheNodesAsFound() throws Exception {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,6 +40,12 @@ class NodeLossIT {
     @BeforeAll
     static void shortGrace() {
         assertEquals(200, http.admin("PUT", "/admin/cluster", "{\"graceSeconds\":" + GRACE_SECONDS + "}").statusCode());
+    }
+
+    /** Whatever a test did, the next one starts with every node up. */
+    @AfterEach
+    void everyNodeUp() {
+        NodeControl.startAnyThatIsDown();
     }
 
     @AfterAll
@@ -135,14 +142,20 @@ class NodeLossIT {
             return n;
         });
 
-        Pause.millis(3000);
-        victim.kill();
-        long killedAt = System.nanoTime();
-        killed.set(true);
-        Pause.millis(10_000);
-        stop.set(true);
-        int uploaded = uploads.get(2, TimeUnit.MINUTES);
-        int read = reads.get(2, TimeUnit.MINUTES);
+        long killedAt;
+        int uploaded;
+        int read;
+        try {
+            Pause.millis(3000);
+            victim.kill();
+            killedAt = System.nanoTime();
+            killed.set(true);
+            Pause.millis(10_000);
+        } finally {
+            stop.set(true);
+            uploaded = uploads.get(2, TimeUnit.MINUTES);
+            read = reads.get(2, TimeUnit.MINUTES);
+        }
         System.out.println("while node-3 died: " + uploaded + " uploads, " + read + " reads through node-1 and node-2");
         assertEquals(List.of(), failuresAfterKill, "requests through the survivors that failed after the kill");
 
