@@ -236,9 +236,15 @@ class NodeCrashIT {
     }
 
     private static void inParallel(Runnable... actions) throws Exception {
-        List<CompletableFuture<Void>> running = java.util.Arrays.stream(actions).map(CompletableFuture::runAsync).toList();
-        for (CompletableFuture<Void> action : running) {
-            action.get(10, TimeUnit.MINUTES);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(actions.length);
+        try {
+            List<CompletableFuture<Void>> running = java.util.Arrays.stream(actions)
+                    .map(action -> CompletableFuture.runAsync(action, threads)).toList();
+            for (CompletableFuture<Void> action : running) {
+                action.get(10, TimeUnit.MINUTES);
+            }
+        } finally {
+            threads.shutdown();
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -105,6 +107,8 @@ class NodeLossIT {
         AtomicBoolean killed = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         List<String> failuresAfterKill = Collections.synchronizedList(new ArrayList<>());
+        // threads of their own: the common pool may have a single worker on a small machine
+        ExecutorService load = Executors.newFixedThreadPool(2);
         CompletableFuture<Integer> uploads = CompletableFuture.supplyAsync(() -> {
             int n = 0;
             while (!stop.get()) {
@@ -120,7 +124,7 @@ class NodeLossIT {
                 n++;
             }
             return n;
-        });
+        }, load);
         CompletableFuture<Integer> reads = CompletableFuture.supplyAsync(() -> {
             int n = 0;
             while (!stop.get()) {
@@ -140,7 +144,7 @@ class NodeLossIT {
                 }
             }
             return n;
-        });
+        }, load);
 
         long killedAt;
         int uploaded;
@@ -155,8 +159,10 @@ class NodeLossIT {
             stop.set(true);
             uploaded = uploads.get(2, TimeUnit.MINUTES);
             read = reads.get(2, TimeUnit.MINUTES);
+            load.shutdown();
         }
         System.out.println("while node-3 died: " + uploaded + " uploads, " + read + " reads through node-1 and node-2");
+        assertTrue(uploaded > 10 && read > 10, "the load really ran during the kill");
         assertEquals(List.of(), failuresAfterKill, "requests through the survivors that failed after the kill");
 
         Duration converged = ClusterState.awaitConverged(NodeAddress.NODE_1, Duration.ofSeconds(GRACE_SECONDS + 150));
