@@ -43,6 +43,42 @@ public class NodeRegistry {
         em.createNativeQuery("update cluster_settings set grace_seconds = ?").setParameter(1, seconds).executeUpdate();
     }
 
+    /** Whether the cluster levels itself, and within which tolerance (cluster settings). */
+    public record LevellingSettings(boolean enabled, double tolerance) {
+    }
+
+    public LevellingSettings levellingSettings() {
+        Object[] row = (Object[]) em.createNativeQuery(
+                "select levelling_enabled, levelling_tolerance from cluster_settings").getSingleResult();
+        return new LevellingSettings((Boolean) row[0], ((Number) row[1]).doubleValue());
+    }
+
+    public void changeLevelling(boolean enabled, double tolerance) {
+        em.createNativeQuery("update cluster_settings set levelling_enabled = ?, levelling_tolerance = ?")
+                .setParameter(1, enabled).setParameter(2, tolerance).executeUpdate();
+    }
+
+    /** Marks a node draining (levelling moves its groups off) or back in service; false if it is down or unknown. */
+    public boolean changeState(String name, String state) {
+        return em.createNativeQuery("""
+                        update cluster_node set state = ?, state_since = now()
+                        where name = ? and state <> 'down' and state <> ?""")
+                .setParameter(1, state).setParameter(2, name).setParameter(3, state).executeUpdate() > 0;
+    }
+
+    /** Forgets a node that holds nothing (removed by an operator); false if it still holds groups or copies. */
+    public boolean forget(String name) {
+        long holding = ((Number) em.createNativeQuery("""
+                        select (select count(*) from group_holder where node = ?)
+                             + (select count(*) from placement where node = ?)""")
+                .setParameter(1, name).setParameter(2, name).getSingleResult()).longValue();
+        if (holding > 0) {
+            return false;
+        }
+        em.createNativeQuery("delete from blob_removal where node = ?").setParameter(1, name).executeUpdate();
+        return em.createNativeQuery("delete from cluster_node where name = ?").setParameter(1, name).executeUpdate() > 0;
+    }
+
     /** Records this node as up (a draining node stays draining), with where it is reached and its capacity. */
     public void register(String name, String address, String internalUrl, long capacityBytes, long usedBytes) {
         em.createNativeQuery("""

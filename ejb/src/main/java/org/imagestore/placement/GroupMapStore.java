@@ -85,6 +85,11 @@ public class GroupMapStore {
         return new HashSet<>(groups);
     }
 
+    /** How many groups wait for the repair (copies to make or to drop). */
+    public long groupsMarkedForRepair() {
+        return ((Number) em.createNativeQuery("select count(*) from group_repair").getSingleResult()).longValue();
+    }
+
     /** Marks groups whose copies may not match their holders, for the repair to look at. */
     public void markForRepair(Iterable<String> groups) {
         for (String group : groups) {

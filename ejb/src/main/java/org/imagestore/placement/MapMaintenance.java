@@ -61,4 +61,16 @@ public class MapMaintenance {
                 + up.keySet() + (givenUp.isEmpty() ? "" : "; given up: " + givenUp));
         return changes.size();
     }
+
+    /**
+     * Gives groups new holders (a levelling plan): the map changes at once, and the repair then copies each group
+     * to its new holders and drops the old copies only once every new holder has its own, so no image ever has
+     * fewer than R readable copies. Uploads commit on the new holders from now on.
+     */
+    public void applyHolders(Map<String, List<String>> changes, String why) {
+        store.lockExclusive();
+        long version = store.replace(changes);
+        store.markForRepair(changes.keySet());
+        LOG.info("group map version " + version + ": " + changes.size() + " groups get new holders (" + why + ")");
+    }
 }

@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -16,6 +20,7 @@ import org.imagestore.cluster.Cluster;
 import org.imagestore.cluster.ClusterCaches;
 import org.imagestore.cluster.NodeRecord;
 import org.imagestore.cluster.NodeRegistry;
+import org.imagestore.levelling.LevellingRuns;
 import org.imagestore.ops.Metrics;
 import org.imagestore.placement.GroupMap;
 import org.imagestore.placement.GroupMaps;
@@ -42,6 +47,8 @@ public class ClusterReport {
     private NodeRegistry registry;
     @Inject
     private Metrics metrics;
+    @Inject
+    private LevellingRuns runs;
     @EJB
     private ClusterCaches caches;
 
@@ -52,8 +59,21 @@ public class ClusterReport {
     public record RepairStatus(long groupsToCheck) {
     }
 
+    /**
+     * The levelling in progress or last done: what the plan moves and how far the copying got.
+     *
+     * @param state        {@code idle} (level, or nothing planned), {@code moving} (copies still to make), {@code off}
+     * @param bytesToMove  bytes still to copy to new holders
+     * @param bytesMoved   bytes of the last plan copied so far
+     * @param etaSeconds   at the rate seen since the plan was applied; -1 when unknown
+     */
+    public record LevellingStatus(String state, boolean enabled, double tolerance, long plannedBytes,
+                                  long lowerBoundBytes, long bytesToMove, long bytesMoved, long movesInFlight,
+                                  long etaSeconds, boolean toleranceReached, Map<String, Double> targetFractions) {
+    }
+
     public record ClusterStatus(int replicas, int graceSeconds, List<NodeStatus> nodes, long underReplicated,
-                                RepairStatus repair) {
+                                RepairStatus repair, LevellingStatus levelling) {
     }
 
     public record GroupStatus(String group, List<String> holders, long images, long bytes) {
@@ -75,8 +95,9 @@ public class ClusterReport {
             return new NodeStatus(n.name(), n.address(), state, n.capacityBytes(), n.usedBytes(), n.usedFraction(),
                     map.groupsOf(n.name()).size(), load[0], load[1]);
         }).toList();
+        long marked = repair.markedGroupCount();
         return new ClusterStatus(cluster.settings().replicas(), registry.graceSeconds(), nodes, underReplicated(live),
-                new RepairStatus(repair.markedGroupCount()));
+                new RepairStatus(marked), levelling(marked));
     }
 
     /** Images with fewer copies on live nodes than R (or than there are live nodes, if fewer). */
@@ -86,6 +107,36 @@ public class ClusterReport {
                         select count(*) from image i where (select count(*) from placement p
                             where p.image_id = i.id and p.node = any(string_to_array(?, ','))) < ?""")
                 .setParameter(1, String.join(",", live)).setParameter(2, wanted).getSingleResult()).longValue();
+    }
+
+    private LevellingStatus levelling(long markedGroups) {
+        NodeRegistry.LevellingSettings settings = registry.levellingSettings();
+        Optional<LevellingRuns.Run> last = runs.latest();
+        long toMove = markedGroups == 0 ? 0 : bytesStillToCopy();
+        long planned = last.map(LevellingRuns.Run::plannedBytes).orElse(0L);
+        long moved = Math.max(0, planned - toMove);
+        long eta = -1;
+        if (toMove > 0 && moved > 0 && last.isPresent()) {
+            double seconds = Duration.between(last.get().startedAt(), Instant.now()).toMillis() / 1000.0;
+            eta = Math.round(seconds * toMove / moved);
+        }
+        Map<String, Double> targets = new TreeMap<>();
+        last.ifPresent(run -> run.targets().lines().map(line -> line.split("=", 2))
+                .forEach(pair -> targets.put(pair[0], Double.parseDouble(pair[1]))));
+        String state = toMove > 0 ? "moving" : settings.enabled() ? "idle" : "off";
+        return new LevellingStatus(state, settings.enabled(), settings.tolerance(), planned,
+                last.map(LevellingRuns.Run::lowerBoundBytes).orElse(0L), toMove, moved, markedGroups, eta,
+                last.map(LevellingRuns.Run::toleranceReached).orElse(true), targets);
+    }
+
+    /** Bytes of the images in groups marked for repair that a holder of their group still lacks. */
+    private long bytesStillToCopy() {
+        return ((Number) em.createNativeQuery("""
+                        select coalesce(sum(i.bytes), 0) from group_repair r
+                        join group_holder h on h.grp = r.grp
+                        join image i on i.id like r.grp || '%'
+                        where not exists (select 1 from placement p where p.image_id = i.id and p.node = h.node)""")
+                .getSingleResult()).longValue();
     }
 
     public List<GroupStatus> groups() {

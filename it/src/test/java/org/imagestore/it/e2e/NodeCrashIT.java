@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,12 @@ class NodeCrashIT {
     /** A copy written for a store that never committed is settled by its node's sweeper after 45 s (+ 15 s). */
     private static final Duration SWEEP = Duration.ofSeconds(120);
 
+    /** No levelling while nodes come and go (it would move groups the assertions look at). */
+    @BeforeAll
+    static void noLevelling() {
+        assertEquals(200, http.admin("PUT", "/admin/cluster", "{\"levelling\":false}").statusCode());
+    }
+
     /** Whatever a test did, the next one starts with every node up. */
     @AfterEach
     void everyNodeUp() {
@@ -49,8 +56,9 @@ class NodeCrashIT {
 
     @AfterAll
     static void leaveTheNodesAsFound() throws Exception {
-        inParallel(() -> restartWithVolume(NODE_1, Volumes.of(NODE_1.address()).toString()),
-                () -> restartWithVolume(NODE_2, Volumes.of(NODE_2.address()).toString()));
+        http.admin("PUT", "/admin/cluster", "{\"levelling\":true}");
+        inParallel(() -> restartWithVolume(NODE_1, Volumes.spec(NODE_1.address())),
+                () -> restartWithVolume(NODE_2, Volumes.spec(NODE_2.address())));
     }
 
     @Test

@@ -31,6 +31,12 @@ final class Volumes {
     private Volumes() {
     }
 
+    /** The node's volume as the launcher configured it: its folder and, in the test store, its capacity. */
+    static String spec(NodeAddress node) {
+        String capacity = System.getProperty("imagestore.node.volume-capacity", "");
+        return of(node) + (capacity.isBlank() ? "" : "@" + capacity);
+    }
+
     /** The node's volume. */
     static Path of(NodeAddress node) {
         return ALL.get(node.number() - 1);

@@ -1,23 +1,32 @@
 package org.imagestore.web.admin;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.imagestore.cluster.NodeRegistry;
+import org.imagestore.levelling.Leveller;
+import org.imagestore.placement.MapMaintenance;
 import org.imagestore.replication.ClusterReport;
 import org.imagestore.support.InvalidParameterException;
+import org.imagestore.web.ErrorResponse;
 
 /**
- * The cluster as operators see it: {@code GET /admin/cluster} and {@code GET /admin/groups} (DESIGN.md), and
- * {@code PUT /admin/cluster} to change its grace period.
+ * The cluster as operators see and steer it: {@code GET /admin/cluster} and {@code GET /admin/groups}
+ * (DESIGN.md); {@code PUT /admin/cluster} (grace period, levelling on/off and its tolerance);
+ * {@code POST /admin/cluster/levelling} (a round now); {@code PUT/DELETE /admin/nodes/{name}} (drain, remove).
  */
 // one instance for all requests: nothing per request is kept in fields
 @ApplicationScoped
@@ -29,9 +38,21 @@ public class ClusterResource {
     private ClusterReport report;
     @Inject
     private NodeRegistry registry;
+    @Inject
+    private Leveller leveller;
+    @Inject
+    private MapMaintenance maintenance;
 
-    /** A change of the cluster's settings: {@code {"graceSeconds": 600}}. */
-    public record SettingsChange(Integer graceSeconds) {
+    /** A change of the cluster's settings: {@code {"graceSeconds": 600, "levelling": true, "levellingTolerance": 0.02}}. */
+    public record SettingsChange(Integer graceSeconds, Boolean levelling, Double levellingTolerance) {
+    }
+
+    /** A change of a node: {@code {"state": "draining"}} moves its groups off, {@code "up"} takes it back. */
+    public record NodeChange(String state) {
+    }
+
+    /** What a levelling round asked for did. */
+    public record LevellingOutcome(String outcome) {
     }
 
     /**
@@ -42,14 +63,59 @@ public class ClusterResource {
     @Path("cluster")
     @Consumes(MediaType.APPLICATION_JSON)
     public ClusterReport.ClusterStatus change(SettingsChange change) {
-        if (change == null || change.graceSeconds() == null) {
-            throw new InvalidParameterException("graceSeconds", "give the new grace period in seconds");
+        if (change == null || (change.graceSeconds() == null && change.levelling() == null
+                && change.levellingTolerance() == null)) {
+            throw new InvalidParameterException("body", "give graceSeconds, levelling and/or levellingTolerance");
         }
-        if (change.graceSeconds() < 0 || change.graceSeconds() > 30 * 24 * 3600) {
-            throw new InvalidParameterException("graceSeconds", "must be between 0 and 2592000 (30 days)");
+        if (change.graceSeconds() != null) {
+            if (change.graceSeconds() < 0 || change.graceSeconds() > 30 * 24 * 3600) {
+                throw new InvalidParameterException("graceSeconds", "must be between 0 and 2592000 (30 days)");
+            }
+            registry.changeGraceSeconds(change.graceSeconds());
         }
-        registry.changeGraceSeconds(change.graceSeconds());
+        if (change.levelling() != null || change.levellingTolerance() != null) {
+            NodeRegistry.LevellingSettings now = registry.levellingSettings();
+            double tolerance = change.levellingTolerance() == null ? now.tolerance() : change.levellingTolerance();
+            if (!(tolerance >= 0.001 && tolerance <= 0.5)) {
+                throw new InvalidParameterException("levellingTolerance", "must be between 0.001 and 0.5");
+            }
+            registry.changeLevelling(change.levelling() == null ? now.enabled() : change.levelling(), tolerance);
+        }
         return report.cluster();
+    }
+
+    /** Plans and starts a levelling round now (it still waits for a settled cluster). */
+    @POST
+    @Path("cluster/levelling")
+    public LevellingOutcome level() {
+        return new LevellingOutcome(leveller.level("asked by an administrator"));
+    }
+
+    /** Drains a node (levelling moves every group off it) or takes it back into service. */
+    @PUT
+    @Path("nodes/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ClusterReport.ClusterStatus changeNode(@PathParam("name") String name, NodeChange change) {
+        if (change == null || !("draining".equals(change.state()) || "up".equals(change.state()))) {
+            throw new InvalidParameterException("state", "must be draining or up");
+        }
+        if (!registry.changeState(name, change.state())) {
+            throw new InvalidParameterException("name", "no node " + name + " that is up and not " + change.state() + " already");
+        }
+        maintenance.grow(Set.of()); // groups that hold nothing leave a draining node, or come to one back in service
+        leveller.level(name + " is now " + change.state());
+        return report.cluster();
+    }
+
+    /** Forgets a drained, stopped node; refused while it still holds groups or copies. */
+    @DELETE
+    @Path("nodes/{name}")
+    public Response removeNode(@PathParam("name") String name) {
+        if (!registry.forget(name)) {
+            return ErrorResponse.of(Response.Status.CONFLICT, "name",
+                    name + " still holds groups or copies (drain it first), or is unknown");
+        }
+        return Response.noContent().build();
     }
 
     @GET

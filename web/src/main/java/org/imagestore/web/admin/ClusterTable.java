@@ -15,15 +15,29 @@ final class ClusterTable {
         out.append(String.format(Locale.ROOT, "cluster: every image on %d nodes; %d images short of copies on live nodes;"
                         + " %d groups waiting for repair%n", status.replicas(), status.underReplicated(),
                 status.repair().groupsToCheck()));
-        out.append(String.format(Locale.ROOT, "%-12s %-9s %-16s %7s %25s %8s %8s%n", "NODE", "STATE", "ADDRESS", "GROUPS",
-                "USED / CAPACITY", "UPLOADS", "RENDERS"));
+        out.append(String.format(Locale.ROOT, "%-12s %-9s %-16s %7s %25s %7s %8s %8s%n", "NODE", "STATE", "ADDRESS",
+                "GROUPS", "USED / CAPACITY", "TARGET", "UPLOADS", "RENDERS"));
         for (ClusterReport.NodeStatus node : status.nodes()) {
-            out.append(String.format(Locale.ROOT, "%-12s %-9s %-16s %7d %25s %8d %8d%n", node.name(), node.state(),
+            Double target = status.levelling().targetFractions().get(node.name());
+            out.append(String.format(Locale.ROOT, "%-12s %-9s %-16s %7d %25s %7s %8d %8d%n", node.name(), node.state(),
                     node.address(), node.groups(), gib(node.usedBytes()) + " / " + gib(node.capacityBytes())
                             + String.format(Locale.ROOT, " %5.1f%%", node.usedFraction() * 100),
+                    target == null ? "-" : String.format(Locale.ROOT, "%.1f%%", target * 100),
                     node.uploadsInFlight(), node.rendersInFlight()));
         }
+        ClusterReport.LevellingStatus levelling = status.levelling();
+        out.append(String.format(Locale.ROOT, "levelling: %s%s%n", levelling.state(), levelling.state().equals("moving")
+                ? String.format(Locale.ROOT, ", %s copied of %s, %s groups in flight, %s", progressBar(levelling),
+                gib(levelling.plannedBytes()), levelling.movesInFlight(),
+                levelling.etaSeconds() < 0 ? "ETA unknown" : "ETA " + levelling.etaSeconds() + " s") : ""));
         return out.toString();
+    }
+
+    private static String progressBar(ClusterReport.LevellingStatus levelling) {
+        int width = 20;
+        double done = levelling.plannedBytes() == 0 ? 1 : (double) levelling.bytesMoved() / levelling.plannedBytes();
+        int filled = (int) Math.round(Math.min(1, done) * width);
+        return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + gib(levelling.bytesMoved());
     }
 
     private static String gib(long bytes) {
