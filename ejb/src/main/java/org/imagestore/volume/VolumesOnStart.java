@@ -48,7 +48,8 @@ public class VolumesOnStart {
                 LOG.warning(volume + ": stores interrupted before they committed: " + interrupted.size()
                         + "; removing their blobs unless the catalogue has them");
             }
-            interrupted.forEach(pending -> unplaced.settle(pending, "its store was interrupted before it committed"));
+            interrupted.forEach(pending -> unplaced.settle(pending,
+                    "no placement of it here committed (its store was cut off, or its image was purged since)"));
         }
         volumes.account(placements.storedBytesByVolume(node.name()));
     }
