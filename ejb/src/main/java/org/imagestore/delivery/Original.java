@@ -9,8 +9,8 @@ import org.imagestore.imaging.ImageFacts;
 import org.imagestore.imaging.ImageFormat;
 
 /**
- * An image's original bytes as this node can reach them: a local copy, or the live nodes that hold one (best
- * first), with what the catalogue knows of the image.
+ * An image's original bytes as this node can reach them: a local copy if it has one, and the other live nodes that
+ * hold one (best first), with what the catalogue knows of the image.
  */
 public record Original(ImageId id, ImageFacts facts, long bytes, Optional<Path> file, List<String> holders) {
 

@@ -23,7 +23,7 @@ import org.imagestore.placement.Placements;
 import org.imagestore.volume.LocalVolumes;
 
 /**
- * Finds the bytes of an original: a copy on this node, or else the live nodes that hold one (the group's holders
+ * Finds the bytes of an original: a copy on this node, and the other live nodes that hold one (the group's holders
  * first). Hot local images are answered from memory: an image never changes, and a local copy is checked to
  * still exist before it is handed out, so a purge or a move is noticed.
  */
@@ -69,24 +69,23 @@ public class Originals {
         List<Placement> copies = placements.of(id);
         Optional<Path> here = copies.stream().filter(p -> p.node().equals(node.name())).findFirst()
                 .flatMap(p -> volumes.find(id, p.volume()));
-        if (here.isPresent()) {
-            Original original = new Original(id, image.facts(), image.bytes(), here, List.of());
-            synchronized (known) {
-                known.put(id, original);
-            }
-            return original;
-        }
         Set<String> live = cluster.members();
         List<String> holders = maps.current().holdersOf(id);
-        List<String> remote = copies.stream().map(Placement::node)
+        List<String> others = copies.stream().map(Placement::node)
                 .filter(n -> live.contains(n) && !n.equals(node.name()))
                 .sorted(Comparator.comparing((String n) -> !holders.contains(n)))
                 .toList();
-        if (remote.isEmpty()) {
+        if (here.isEmpty() && others.isEmpty()) {
             throw new CopyUnavailableException(id, "no copy on a node that is up (copies on "
                     + copies.stream().map(Placement::node).toList() + ")");
         }
-        return new Original(id, image.facts(), image.bytes(), Optional.empty(), remote);
+        Original original = new Original(id, image.facts(), image.bytes(), here, others);
+        if (here.isPresent()) {
+            synchronized (known) {
+                known.put(id, original);
+            }
+        }
+        return original;
     }
 
     /** Forgets a purged image. */

@@ -2,6 +2,8 @@ package org.imagestore.delivery;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imagestore.cluster.NodeLoads;
 import org.imagestore.imaging.ImageFormat;
 import org.imagestore.ops.Metrics;
 import org.imagestore.ops.Metrics.RenditionOutcome;
@@ -26,9 +29,10 @@ import org.imagestore.rendering.RenderSpec;
 import org.imagestore.rendering.Rendition;
 
 /**
- * Renders variants, once: a variant is looked up in the rendition cache first. Renders take one of a fixed
- * number of slots (by default one per core), so at most that many full-size rasters exist at once; a request
- * that waits too long for a slot is turned away (503) rather than queueing without bound.
+ * Renders variants, once: a variant is looked up in the rendition cache first, and rendered on a node that holds
+ * the image: this one when it holds it and has a free render slot, otherwise the least loaded live holder. Renders
+ * take one of a fixed number of slots (by default one per core), so at most that many full-size rasters exist at
+ * once; a request that waits too long for a slot is turned away (503) rather than queueing without bound.
  */
 @ApplicationScoped
 public class Renditions {
@@ -43,6 +47,8 @@ public class Renditions {
     private Metrics metrics;
     @Inject
     private NodeClient nodes;
+    @Inject
+    private NodeLoads loads;
     @Inject
     @ConfigProperty(name = "imagestore.render.slots", defaultValue = "0")
     int configuredSlots;
@@ -83,7 +89,17 @@ public class Renditions {
     public Rendered render(RenditionKey key) {
         return cached(key).orElseGet(() -> {
             Original original = originals.find(key.image());
-            return original.local() ? renderHere(original, key) : renderElsewhere(original, key);
+            if (!original.local()) {
+                return renderElsewhere(original, key);
+            }
+            if (slots.availablePermits() == 0 && !original.holders().isEmpty()) {
+                try { // every slot here is busy: a holder with free slots takes it
+                    return renderElsewhere(original, key);
+                } catch (CopyUnavailableException nobodyElse) {
+                    // none could: wait for a slot here
+                }
+            }
+            return renderHere(original, key);
         });
     }
 
@@ -115,7 +131,9 @@ public class Renditions {
     /** A holder renders it (and caches it, where every node finds it). */
     private Rendered renderElsewhere(Original original, RenditionKey key) {
         String lastFailure = "";
-        for (String holder : original.holders()) {
+        List<String> leastLoadedFirst = original.holders().stream()
+                .sorted(Comparator.comparingInt(holder -> loads.of(holder).rendersInFlight())).toList();
+        for (String holder : leastLoadedFirst) {
             try {
                 NodeClient.RemoteRendition remote = nodes.render(holder, key.image(), key.spec().query());
                 ImageFormat format = ImageFormat.fromMediaType(remote.mediaType()).orElseThrow(

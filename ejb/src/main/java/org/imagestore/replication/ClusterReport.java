@@ -1,6 +1,5 @@
 package org.imagestore.replication;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +9,13 @@ import java.util.TreeMap;
 import java.time.Duration;
 import java.time.Instant;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.imagestore.cluster.Cluster;
-import org.imagestore.cluster.ClusterCaches;
+import org.imagestore.cluster.NodeLoads;
 import org.imagestore.cluster.NodeRecord;
 import org.imagestore.cluster.NodeRegistry;
 import org.imagestore.levelling.LevellingRuns;
@@ -33,8 +31,6 @@ import org.imagestore.placement.GroupMaps;
 @Stateless
 public class ClusterReport {
 
-    private static final String LOAD_KEY = "load/";
-
     @PersistenceContext
     private EntityManager em;
     @Inject
@@ -49,8 +45,8 @@ public class ClusterReport {
     private Metrics metrics;
     @Inject
     private LevellingRuns runs;
-    @EJB
-    private ClusterCaches caches;
+    @Inject
+    private NodeLoads loads;
 
     public record NodeStatus(String name, String address, String state, long capacityBytes, long usedBytes,
                              double usedFraction, int groups, int uploadsInFlight, int rendersInFlight) {
@@ -81,19 +77,18 @@ public class ClusterReport {
 
     /** Puts this node's load where every node reads it. */
     public void publishLoad() {
-        caches.clusterState().put(LOAD_KEY + cluster.self(),
-                (metrics.uploadsInFlight() + " " + metrics.rendersInFlight()).getBytes(StandardCharsets.US_ASCII));
+        loads.publish(cluster.self(), new NodeLoads.Load(metrics.uploadsInFlight(), metrics.rendersInFlight()));
     }
 
     public ClusterStatus cluster() {
         Set<String> live = cluster.members();
         GroupMap map = maps.current();
         List<NodeStatus> nodes = cluster.nodeRecords().stream().map(n -> {
-            int[] load = load(n.name());
+            NodeLoads.Load load = loads.of(n.name());
             String state = !live.contains(n.name()) ? NodeRecord.DOWN
                     : n.state().equals(NodeRecord.DRAINING) ? NodeRecord.DRAINING : NodeRecord.UP;
             return new NodeStatus(n.name(), n.address(), state, n.capacityBytes(), n.usedBytes(), n.usedFraction(),
-                    map.groupsOf(n.name()).size(), load[0], load[1]);
+                    map.groupsOf(n.name()).size(), load.uploadsInFlight(), load.rendersInFlight());
         }).toList();
         long marked = repair.markedGroupCount();
         return new ClusterStatus(cluster.settings().replicas(), registry.graceSeconds(), nodes, underReplicated(live),
@@ -154,12 +149,4 @@ public class ClusterReport {
         }).toList();
     }
 
-    private int[] load(String node) {
-        byte[] value = caches.clusterState().get(LOAD_KEY + node);
-        if (value == null) {
-            return new int[2];
-        }
-        String[] parts = new String(value, StandardCharsets.US_ASCII).split(" ");
-        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
-    }
 }
