@@ -55,6 +55,11 @@ public class Cluster {
         return caches.coordinator();
     }
 
+    /** The node that runs the cluster-wide chores (levelling, repair) now. */
+    public String coordinatorName() {
+        return caches.coordinatorName();
+    }
+
     /** R as it applies now: never more than the nodes that are up. */
     public int effectiveReplicas() {
         return Math.max(1, Math.min(settings().replicas(), members().size()));

@@ -132,6 +132,11 @@ public class ClusterCaches {
         return manager.isCoordinator();
     }
 
+    /** The name of the view's coordinator (the oldest member), which runs levelling and repair. */
+    public String coordinatorName() {
+        return String.valueOf(manager.getCoordinator());
+    }
+
     public DefaultCacheManager manager() {
         return manager;
     }

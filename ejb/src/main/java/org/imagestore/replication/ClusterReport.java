@@ -68,8 +68,9 @@ public class ClusterReport {
                                   long etaSeconds, boolean toleranceReached, Map<String, Double> targetFractions) {
     }
 
-    public record ClusterStatus(int replicas, int graceSeconds, List<NodeStatus> nodes, long underReplicated,
-                                RepairStatus repair, LevellingStatus levelling) {
+    /** @param coordinator the node that runs levelling and repair now (another takes over if it dies) */
+    public record ClusterStatus(int replicas, int graceSeconds, String coordinator, List<NodeStatus> nodes,
+                                long underReplicated, RepairStatus repair, LevellingStatus levelling) {
     }
 
     public record GroupStatus(String group, List<String> holders, long images, long bytes) {
@@ -91,8 +92,8 @@ public class ClusterReport {
                     map.groupsOf(n.name()).size(), load.uploadsInFlight(), load.rendersInFlight());
         }).toList();
         long marked = repair.markedGroupCount();
-        return new ClusterStatus(cluster.settings().replicas(), registry.graceSeconds(), nodes, underReplicated(live),
-                new RepairStatus(marked), levelling(marked));
+        return new ClusterStatus(cluster.settings().replicas(), registry.graceSeconds(), cluster.coordinatorName(),
+                nodes, underReplicated(live), new RepairStatus(marked), levelling(marked));
     }
 
     /** Images with fewer copies on live nodes than R (or than there are live nodes, if fewer). */

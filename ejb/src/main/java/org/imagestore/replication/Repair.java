@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -30,7 +31,7 @@ import org.imagestore.placement.MapMaintenance;
  * came and went, gives up on nodes down for longer than the grace period (their groups get new holders), and
  * works through the groups marked for repair: holders that lack a copy get one from a live copy, and copies on
  * nodes that are not holders (handoffs, copies of a node given up) are removed once every holder has its own.
- * A bounded number of copies per run keeps uploads and reads responsive.
+ * A bounded number of copies per run, one at a time under a byte rate, keeps uploads and reads responsive.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -56,8 +57,17 @@ public class Repair {
     @Inject
     @ConfigProperty(name = "imagestore.repair.copies-per-run", defaultValue = "200")
     int copiesPerRun;
+    @Inject
+    @ConfigProperty(name = "imagestore.repair.max-mb-per-second", defaultValue = "50")
+    double maxMegabytesPerSecond;
 
     private volatile boolean running;
+    private CopyPace pace;
+
+    @PostConstruct
+    void createPace() {
+        pace = new CopyPace(maxMegabytesPerSecond);
+    }
 
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -143,6 +153,7 @@ public class Repair {
                     copies++;
                     if (copyTo(holder, image.id(), placed, holders, live)) {
                         placed.add(holder);
+                        pace.pace(image.bytes());
                     } else {
                         converged = false;
                     }

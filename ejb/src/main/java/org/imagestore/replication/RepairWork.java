@@ -24,7 +24,7 @@ public class RepairWork {
     private BlobRemovals removals;
 
     /** An image and the nodes that have a copy of it. */
-    public record ImageCopies(ImageId id, Set<String> nodes) {
+    public record ImageCopies(ImageId id, long bytes, Set<String> nodes) {
     }
 
     @SuppressWarnings("unchecked")
@@ -54,12 +54,12 @@ public class RepairWork {
     /** Up to {@code max} images of the group after {@code afterId}, in id order, with the nodes holding copies. */
     public List<ImageCopies> copiesIn(String group, String afterId, int max) {
         List<?> rows = em.createNativeQuery("""
-                        select i.id, string_agg(p.node, ',') from image i left join placement p on p.image_id = i.id
+                        select i.id, i.bytes, string_agg(p.node, ',') from image i left join placement p on p.image_id = i.id
                         where i.id like ? and i.id > ? group by i.id order by i.id limit ?""")
                 .setParameter(1, group + "%").setParameter(2, afterId).setParameter(3, max).getResultList();
         return rows.stream().map(r -> (Object[]) r)
-                .map(r -> new ImageCopies(new ImageId((String) r[0]),
-                        r[1] == null ? Set.of() : Set.copyOf(Arrays.asList(((String) r[1]).split(",")))))
+                .map(r -> new ImageCopies(new ImageId((String) r[0]), ((Number) r[1]).longValue(),
+                        r[2] == null ? Set.of() : Set.copyOf(Arrays.asList(((String) r[2]).split(",")))))
                 .toList();
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +24,34 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A node is drained and taken back: levelling moves every group off it, then levels the used capacity of all
- * three nodes again, while a camera keeps uploading and users keep reading. Every upload gets 226 and stays
- * readable byte for byte through every node; no image has fewer than R copies at any time it is checked.
+ * Levelling while a camera keeps uploading and users keep reading: a node drained and taken back, then a node of
+ * twice the capacity added (its leader killed half-way), drained and removed. Every upload gets 226 and stays
+ * readable byte for byte through every node; the rounds that give a node its share move at most 1.1 times the
+ * planner's lower bound; afterwards every image has R copies and no volume holds a file the catalogue does not know.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LevellingIT {
 
     private static final int REPLICAS = 2;
     private static final double TOLERANCE = 0.005; // 0.5 points of a 2 GiB volume: about 10 MiB
+    /** The added node's volume: twice the test store's 2 GiB. */
+    private static final String ADDED_CAPACITY = "4G";
     private static final Http http = new Http(NodeAddress.NODE_1);
+    /** Every image this class stored, with its bytes. */
+    private static final Map<String, byte[]> IMAGES = new ConcurrentHashMap<>();
+    private static Source camera;
 
     @BeforeAll
     static void tightTolerance() {
         assertEquals(200, http.admin("PUT", "/admin/cluster",
                 "{\"levelling\":true,\"levellingTolerance\":" + TOLERANCE + "}").statusCode());
+        camera = http.newSource("levelling");
     }
 
     @AfterAll
@@ -53,43 +65,112 @@ class LevellingIT {
         NodeControl.startAnyThatIsDown();
     }
 
-    @Test
-    void aDrainedNodeEmptiesAndTakenBackItGetsItsShareWhileUploadsAndReadsGoOn() throws Exception {
-        Source camera = http.newSource("levelling");
-        Map<String, byte[]> images = new ConcurrentHashMap<>();
-        for (int i = 0; i < 24; i++) { // about 60 MB: fractions a few points of the 2 GiB volumes
-            byte[] photo = Photos.largeJpeg();
-            images.put(Ftp.upload(NodeAddress.ALL.get(i % 3), camera, "/fill/" + i + ".jpg", photo), photo);
-        }
-        List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService load = Executors.newFixedThreadPool(2);
-        CompletableFuture<?> uploads = CompletableFuture.runAsync(() -> {
-            for (int n = 0; !stop.get(); n++) {
-                byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
-                try {
-                    images.put(Ftp.upload(NodeAddress.ALL.get(n % 2), camera, "/during/" + n + ".jpg", photo), photo);
-                } catch (RuntimeException | AssertionError e) {
-                    failures.add("upload " + n + ": " + e.getMessage());
-                }
-                Pause.millis(200);
-            }
-        }, load);
-        CompletableFuture<?> reads = CompletableFuture.runAsync(() -> {
-            for (int n = 0; !stop.get(); n++) {
-                for (Map.Entry<String, byte[]> image : List.copyOf(images.entrySet())) {
-                    NodeAddress node = NodeAddress.ALL.get(n++ % 3);
+    /**
+     * A camera uploading a photo every 200 ms and a user reading every stored image in turn, through the nodes
+     * named; what fails is collected, not thrown, so that the test can go on and report it.
+     */
+    private static final class Traffic implements AutoCloseable {
+
+        private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        private final List<Long> uploadMicros = Collections.synchronizedList(new ArrayList<>());
+        private final List<Long> readMicros = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final ExecutorService threads = Executors.newFixedThreadPool(2);
+        private final CompletableFuture<?> uploads;
+        private final CompletableFuture<?> reads;
+        private volatile List<NodeAddress> nodes;
+
+        Traffic(String folder, List<NodeAddress> nodes) {
+            this.nodes = nodes;
+            uploads = CompletableFuture.runAsync(() -> {
+                for (int n = 0; !stop.get(); n++) {
+                    byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
+                    NodeAddress node = pick(n);
                     try {
-                        if (!java.util.Arrays.equals(image.getValue(), new Http(node).get("/images/" + image.getKey()).body())) {
-                            failures.add("read of " + image.getKey() + " from " + node.name() + ": other bytes");
+                        long started = System.nanoTime();
+                        IMAGES.put(Ftp.upload(node, camera, "/" + folder + "/" + n + ".jpg", photo), photo);
+                        uploadMicros.add((System.nanoTime() - started) / 1000);
+                    } catch (RuntimeException | AssertionError e) {
+                        failures.add("upload " + n + " to " + node.name() + ": " + e.getMessage());
+                    }
+                    Pause.millis(200);
+                }
+            }, threads);
+            reads = CompletableFuture.runAsync(() -> {
+                for (int n = 0; !stop.get(); ) {
+                    for (Map.Entry<String, byte[]> image : List.copyOf(IMAGES.entrySet())) {
+                        NodeAddress node = pick(n++);
+                        try {
+                            long started = System.nanoTime();
+                            byte[] body = new Http(node).get("/images/" + image.getKey()).body();
+                            readMicros.add((System.nanoTime() - started) / 1000);
+                            if (!Arrays.equals(image.getValue(), body)) {
+                                failures.add("read of " + image.getKey() + " from " + node.name() + ": other bytes");
+                            }
+                        } catch (RuntimeException e) {
+                            failures.add("read of " + image.getKey() + " from " + node.name() + ": " + e.getMessage());
                         }
-                    } catch (RuntimeException e) {
-                        failures.add("read of " + image.getKey() + " from " + node.name() + ": " + e.getMessage());
+                        if (stop.get()) {
+                            return;
+                        }
                     }
                 }
+            }, threads);
+        }
+
+        private NodeAddress pick(int n) {
+            List<NodeAddress> now = nodes;
+            return now.get(n % now.size());
+        }
+
+        /** From now on, uploads and reads go through these nodes only (a node about to be killed is left out first). */
+        void useOnly(List<NodeAddress> nodes) {
+            this.nodes = List.copyOf(nodes);
+            Pause.millis(3000); // requests already sent to a node left out finish
+        }
+
+        /** The latencies seen since the last call (p50 and p99 of uploads to 226 and of whole reads). */
+        String takeLatencies() {
+            return "uploads " + percentiles(uploadMicros) + "; reads " + percentiles(readMicros);
+        }
+
+        private static String percentiles(List<Long> micros) {
+            List<Long> sorted;
+            synchronized (micros) {
+                sorted = micros.stream().sorted().toList();
+                micros.clear();
             }
-        }, load);
-        try {
+            if (sorted.isEmpty()) {
+                return "none";
+            }
+            return String.format(java.util.Locale.ROOT, "n=%d p50 %.1f ms p99 %.1f ms", sorted.size(),
+                    sorted.get(sorted.size() / 2) / 1000.0, sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100)) / 1000.0);
+        }
+
+        void assertNoFailures() {
+            assertEquals(List.of(), failures, "uploads or reads that failed while levelling ran");
+        }
+
+        @Override
+        public void close() throws Exception {
+            stop.set(true);
+            uploads.get(2, TimeUnit.MINUTES);
+            reads.get(2, TimeUnit.MINUTES);
+            threads.shutdown();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aDrainedNodeEmptiesAndTakenBackItGetsItsShareWhileUploadsAndReadsGoOn() throws Exception {
+        for (int i = 0; i < 24; i++) { // about 60 MB: fractions a few points of the 2 GiB volumes
+            byte[] photo = Photos.largeJpeg();
+            IMAGES.put(Ftp.upload(NodeAddress.ALL.get(i % 3), camera, "/fill/" + i + ".jpg", photo), photo);
+        }
+        awaitLevelled(Duration.ofMinutes(3)); // a round the tighter tolerance started
+        try (Traffic traffic = new Traffic("drain", NodeAddress.ALL)) {
+            Pause.millis(20_000);
+            String quiet = traffic.takeLatencies();
             long drainStarted = System.nanoTime();
             assertEquals(200, http.admin("PUT", "/admin/nodes/node-3", "{\"state\":\"draining\"}").statusCode());
             // levelling may first finish a round in progress; the drain follows within a check or two
@@ -98,43 +179,127 @@ class LevellingIT {
             System.out.printf("node-3 drained in %.1f s%n", (System.nanoTime() - drainStarted) / 1e9);
             assertEquals(0, groupsOf("node-3"), "a drained node holds no group");
             assertEquals(0, Catalogue.count("select count(*) from placement where node = 'node-3'"), "nor any copy");
-            awaitNoBlobsOn(NodeAddress.node(3), Duration.ofSeconds(60));
+            awaitNoBlobsIn(Volumes.of(NodeAddress.node(3)), Duration.ofSeconds(60));
 
             long returnStarted = System.nanoTime();
             assertEquals(200, http.admin("PUT", "/admin/nodes/node-3", "{\"state\":\"up\"}").statusCode());
-            awaitUntil(() -> withinTolerance(usedFractions()), Duration.ofMinutes(4), "every node within the tolerance");
-            awaitSettled(Duration.ofMinutes(4));
-            System.out.printf("node-3 levelled in %.1f s%n", (System.nanoTime() - returnStarted) / 1e9);
-            // the round that gave node-3 its share (later small rounds follow the uploads that go on meanwhile)
-            Map<String, Object> round = Catalogue.query("""
-                    select planned_bytes, lower_bound_bytes, tolerance_reached from levelling_run
-                    where started_at >= now() - make_interval(secs => ?) order by planned_bytes desc limit 1""",
-                    (double) (System.nanoTime() - returnStarted) / 1e9 + 1).getFirst();
-            long planned = ((Number) round.get("planned_bytes")).longValue();
-            long lowerBound = ((Number) round.get("lower_bound_bytes")).longValue();
-            System.out.println("levelling moved " + planned + " bytes; the planner's lower bound " + lowerBound);
-            assertTrue(planned > 0 && planned <= 1.1 * lowerBound, () -> "bytes moved " + planned + " vs lower bound " + lowerBound);
-            assertTrue((Boolean) round.get("tolerance_reached"), round::toString);
-        } finally {
-            stop.set(true);
-            uploads.get(2, TimeUnit.MINUTES);
-            reads.get(2, TimeUnit.MINUTES);
-            load.shutdown();
+            awaitLevelled(Duration.ofMinutes(4));
+            double seconds = (System.nanoTime() - returnStarted) / 1e9;
+            long moved = assertRoundNearMinimal(returnStarted);
+            System.out.printf("node-3 levelled in %.1f s: %.1f MB moved, %.1f MB/s%n", seconds, moved / 1e6, moved / 1e6 / seconds);
+            System.out.println("latency without levelling: " + quiet);
+            System.out.println("latency while levelling (drain and return): " + traffic.takeLatencies());
+            traffic.assertNoFailures();
         }
-        assertEquals(List.of(), failures, "uploads or reads that failed while levelling ran");
-
         // uploads went on after the last round: the periodic check levels what they tipped over the tolerance
         awaitUntil(() -> withinTolerance(usedFractions()), Duration.ofMinutes(2),
                 "every node within the tolerance once the load stops");
         assertTrue(groupsOf("node-3") > 0, "node-3 holds groups again");
-        for (Map.Entry<String, byte[]> image : images.entrySet()) {
-            assertEquals(REPLICAS, ClusterState.placements(image.getKey()).size(), image.getKey());
-            for (NodeAddress node : NodeAddress.ALL) {
-                assertArrayEquals(image.getValue(), new Http(node).get("/images/" + image.getKey()).body());
-            }
-        }
+        assertEveryImageEverywhere(NodeAddress.ALL);
         awaitNoRemovalsLeft(Duration.ofSeconds(60));
         ClusterState.assertVolumesMatchCatalogue(REPLICAS);
+    }
+
+    /**
+     * A node twice as large as the others joins ({@code ./imagestore add-node}) and levelling gives it twice their
+     * bytes (the same used fraction); the node that leads levelling is killed while the copies go on, another
+     * finishes them. Then the new node is drained and removed ({@code ./imagestore remove-node}) with nothing lost.
+     */
+    @Test
+    @Order(2)
+    void aLargerNodeAddedTakesItsShareByFractionThoughTheLeaderDiesThenIsDrainedAndRemoved() throws Exception {
+        NodeAddress added = NodeAddress.added(NodeAddress.ALL.size() + 1);
+        Path addedVolume = Settings.HOME.resolve("nodes").resolve(added.name()).resolve("volume-1");
+        List<NodeAddress> everyNode = Stream.concat(NodeAddress.ALL.stream(), Stream.of(added)).toList();
+        try (Traffic traffic = new Traffic("growth", NodeAddress.ALL)) {
+            long addStarted = System.nanoTime();
+            Launcher.run(Map.of("IMAGESTORE_VOLUME_CAPACITY", ADDED_CAPACITY), "add-node");
+            assertEquals(200, new Http(added).status("/health", Duration.ofSeconds(10)));
+            assertEquals(2.0 * capacityOf("node-1"), capacityOf(added.name()), "the added node's capacity");
+
+            // the first round gives the new node its groups at once; the copying follows
+            awaitUntil(() -> groupsOf(added.name()) > 0, Duration.ofMinutes(2), added.name() + " gets groups");
+            String leader = ClusterState.cluster(NodeAddress.NODE_1).getString("coordinator");
+            long copiesBefore = copiesOn(added.name());
+            long groupsWaiting = Catalogue.count("select count(*) from group_repair");
+            assertTrue(groupsWaiting > 0, "the copying had finished before the leader could be killed");
+            NodeAddress leaderNode = NodeAddress.named(leader);
+            List<NodeAddress> survivors = NodeAddress.ALL.stream().filter(n -> !n.equals(leaderNode)).toList();
+            traffic.useOnly(survivors);
+            NodeControl.of(leaderNode).kill();
+            System.out.printf("%s (the leader) killed with %d copies on %s and %d groups waiting%n", leader,
+                    copiesBefore, added.name(), groupsWaiting);
+
+            awaitUntil(() -> !leader.equals(ClusterState.cluster(survivors.getFirst()).getString("coordinator")),
+                    Duration.ofSeconds(60), "another node leads");
+            // every group that does not wait for the dead leader itself gets its copies from the new leader
+            awaitUntil(() -> Catalogue.count("""
+                    select count(*) from group_repair r
+                    where not exists (select 1 from group_holder h where h.grp = r.grp and h.node = ?)""", leader) == 0,
+                    Duration.ofMinutes(4), "the new leader finishes the copies that do not need " + leader);
+            assertTrue(copiesOn(added.name()) > copiesBefore, "copies made after the leader died");
+
+            NodeControl.of(leaderNode).start();
+            traffic.useOnly(NodeAddress.ALL);
+            awaitLevelled(Duration.ofMinutes(5));
+            System.out.printf("%s levelled %.1f s after add-node; bytes: %s%n", added.name(),
+                    (System.nanoTime() - addStarted) / 1e9, bytesPerNode());
+            assertRoundNearMinimal(addStarted);
+            traffic.assertNoFailures();
+        }
+        awaitUntil(() -> withinTolerance(usedFractions()), Duration.ofMinutes(2),
+                "every node within the tolerance once the load stops");
+        Map<String, Long> bytes = bytesPerNode();
+        double othersMean = bytes.entrySet().stream().filter(e -> !e.getKey().equals(added.name()))
+                .mapToLong(Map.Entry::getValue).average().orElseThrow();
+        assertTrue(bytes.get(added.name()) > 1.5 * othersMean,
+                () -> "levelled by used fraction, the node of twice the capacity holds about twice the bytes: " + bytes);
+        assertEveryImageEverywhere(everyNode);
+        awaitNoRemovalsLeft(Duration.ofSeconds(60));
+        ClusterState.assertVolumesMatchCatalogue(REPLICAS);
+
+        Launcher.run(Map.of(), "drain", added.name());
+        awaitUntil(() -> groupsOf(added.name()) == 0, Duration.ofMinutes(3), added.name() + " gives up every group");
+        awaitSettled(Duration.ofMinutes(4));
+        awaitNoBlobsIn(addedVolume, Duration.ofSeconds(60));
+        Launcher.run(Map.of(), "remove-node", added.name());
+        assertEquals(0, Catalogue.count("select count(*) from cluster_node where name = ?", added.name()));
+        assertTrue(ClusterState.cluster(NodeAddress.NODE_1).getJsonArray("nodes").stream()
+                .noneMatch(n -> n.asJsonObject().getString("name").equals(added.name())), "the cluster lists it no more");
+        assertEveryImageEverywhere(NodeAddress.ALL);
+        awaitNoRemovalsLeft(Duration.ofSeconds(60));
+        ClusterState.assertVolumesMatchCatalogue(REPLICAS);
+    }
+
+    /** Waits until every node is within the tolerance and the copying is done. */
+    private static void awaitLevelled(Duration within) {
+        awaitUntil(() -> withinTolerance(usedFractions()), within, "every node within the tolerance");
+        awaitSettled(within);
+    }
+
+    /** The round that gave a node its share (later small rounds follow the uploads that go on meanwhile). */
+    private static long assertRoundNearMinimal(long since) {
+        Map<String, Object> round = Catalogue.query("""
+                select planned_bytes, lower_bound_bytes, tolerance_reached from levelling_run
+                where started_at >= now() - make_interval(secs => ?) order by planned_bytes desc limit 1""",
+                (double) (System.nanoTime() - since) / 1e9 + 1).getFirst();
+        long planned = ((Number) round.get("planned_bytes")).longValue();
+        long lowerBound = ((Number) round.get("lower_bound_bytes")).longValue();
+        System.out.println("levelling moved " + planned + " bytes; the planner's lower bound " + lowerBound);
+        assertTrue(planned > 0 && planned <= 1.1 * lowerBound, () -> "bytes moved " + planned + " vs lower bound " + lowerBound);
+        assertTrue((Boolean) round.get("tolerance_reached"), round::toString);
+        return planned;
+    }
+
+    /** Every image stored by this class has R copies and the same bytes through every node. */
+    private static void assertEveryImageEverywhere(List<NodeAddress> nodes) {
+        for (Map.Entry<String, byte[]> image : IMAGES.entrySet()) {
+            assertEquals(REPLICAS, ClusterState.placements(image.getKey()).size(), image.getKey());
+            for (NodeAddress node : nodes) {
+                assertArrayEquals(image.getValue(), new Http(node).get("/images/" + image.getKey()).body(),
+                        image.getKey() + " through " + node.name());
+            }
+        }
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition, Duration within, String what) {
@@ -169,8 +334,24 @@ class LevellingIT {
                 .collect(Collectors.toMap(row -> (String) row.get("name"), row -> ((Number) row.get("fraction")).doubleValue()));
     }
 
-    private static void awaitNoBlobsOn(NodeAddress node, Duration within) throws Exception {
-        Path blobs = Volumes.of(node).resolve("blobs");
+    private static long copiesOn(String node) {
+        return Catalogue.count("select count(*) from placement where node = ?", node);
+    }
+
+    private static double capacityOf(String node) {
+        return ((Number) Catalogue.query("select capacity_bytes from cluster_node where name = ?", node).getFirst()
+                .get("capacity_bytes")).doubleValue();
+    }
+
+    private static Map<String, Long> bytesPerNode() {
+        return Catalogue.query("""
+                        select p.node, sum(i.bytes) as bytes from placement p join image i on i.id = p.image_id
+                        group by p.node""").stream()
+                .collect(Collectors.toMap(row -> (String) row.get("node"), row -> ((Number) row.get("bytes")).longValue()));
+    }
+
+    private static void awaitNoBlobsIn(Path volume, Duration within) throws Exception {
+        Path blobs = volume.resolve("blobs");
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             List<Path> left;
@@ -180,7 +361,7 @@ class LevellingIT {
             if (left.isEmpty()) {
                 return;
             }
-            assertTrue(System.nanoTime() < deadline, () -> node.name() + " still has " + left.size() + " blobs");
+            assertTrue(System.nanoTime() < deadline, () -> volume + " still has " + left.size() + " blobs");
             Pause.millis(1000);
         }
     }

@@ -27,6 +27,11 @@ record NodeAddress(String name, String host, int httpPort, int ftpPort) {
         return new NodeAddress("node-" + n, HOSTS.get(n - 1).trim(), HTTP_PORT, FTP_PORT);
     }
 
+    /** Node n added with {@code ./imagestore add-node}: the launcher puts it on the next address, 127.0.0.1n. */
+    static NodeAddress added(int n) {
+        return new NodeAddress("node-" + n, "127.0.0.1" + n, HTTP_PORT, FTP_PORT);
+    }
+
     /** The node called {@code name} (node-1, node-2, ...). */
     static NodeAddress named(String name) {
         return ALL.stream().filter(n -> n.name().equals(name)).findFirst()

@@ -13,8 +13,8 @@ final class ClusterTable {
     static String of(ClusterReport.ClusterStatus status) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "cluster: every image on %d nodes; %d images short of copies on live nodes;"
-                        + " %d groups waiting for repair%n", status.replicas(), status.underReplicated(),
-                status.repair().groupsToCheck()));
+                        + " %d groups waiting for repair; levelling and repair run on %s%n", status.replicas(),
+                status.underReplicated(), status.repair().groupsToCheck(), status.coordinator()));
         out.append(String.format(Locale.ROOT, "%-12s %-9s %-16s %7s %25s %7s %8s %8s%n", "NODE", "STATE", "ADDRESS",
                 "GROUPS", "USED / CAPACITY", "TARGET", "UPLOADS", "RENDERS"));
         for (ClusterReport.NodeStatus node : status.nodes()) {
