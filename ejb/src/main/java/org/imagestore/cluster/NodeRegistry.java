@@ -76,6 +76,7 @@ public class NodeRegistry {
             return false;
         }
         em.createNativeQuery("delete from blob_removal where node = ?").setParameter(1, name).executeUpdate();
+        em.createNativeQuery("delete from node_volume where node = ?").setParameter(1, name).executeUpdate();
         return em.createNativeQuery("delete from cluster_node where name = ?").setParameter(1, name).executeUpdate() > 0;
     }
 

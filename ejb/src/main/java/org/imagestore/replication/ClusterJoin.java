@@ -18,6 +18,8 @@ import org.imagestore.cluster.ThisNode;
 import org.imagestore.ops.NodeReadings;
 import org.imagestore.placement.GroupMaps;
 import org.imagestore.placement.MapMaintenance;
+import org.imagestore.volume.LocalVolumes;
+import org.imagestore.volume.VolumeRecords;
 
 /**
  * Brings this node into the cluster when it starts (the first node creates the cluster's settings and map),
@@ -44,6 +46,10 @@ public class ClusterJoin {
     private GroupMaps maps;
     @Inject
     private ClusterReport report;
+    @Inject
+    private LocalVolumes volumes;
+    @Inject
+    private VolumeRecords volumeRecords;
 
     // each step in its own transaction: the map's growth must see this node's record committed
     @PostConstruct
@@ -71,5 +77,6 @@ public class ClusterJoin {
         long capacity = readings.volumes().stream().mapToLong(NodeReadings.VolumeReading::capacityBytes).sum();
         long used = readings.volumes().stream().mapToLong(NodeReadings.VolumeReading::usedBytes).sum();
         registry.register(node.name(), node.address(), node.internalUrl(), capacity, used);
+        volumeRecords.publish(node.name(), volumes.all());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -22,6 +23,8 @@ import org.imagestore.levelling.LevellingRuns;
 import org.imagestore.ops.Metrics;
 import org.imagestore.placement.GroupMap;
 import org.imagestore.placement.GroupMaps;
+import org.imagestore.volume.VolumeRecord;
+import org.imagestore.volume.VolumeRecords;
 
 /**
  * What {@code GET /admin/cluster} and {@code /admin/groups} show: every node with its state, capacity, groups
@@ -47,9 +50,17 @@ public class ClusterReport {
     private LevellingRuns runs;
     @Inject
     private NodeLoads loads;
+    @Inject
+    private VolumeRecords volumeRecords;
 
     public record NodeStatus(String name, String address, String state, long capacityBytes, long usedBytes,
-                             double usedFraction, int groups, int uploadsInFlight, int rendersInFlight) {
+                             double usedFraction, int groups, int uploadsInFlight, int rendersInFlight,
+                             List<VolumeStatus> volumes) {
+    }
+
+    /** A node's volume as the node last reported it; {@code draining}: being emptied onto its other volumes. */
+    public record VolumeStatus(String id, String path, long capacityBytes, long usedBytes, double usedFraction,
+                               boolean draining) {
     }
 
     public record RepairStatus(long groupsToCheck) {
@@ -84,12 +95,16 @@ public class ClusterReport {
     public ClusterStatus cluster() {
         Set<String> live = cluster.members();
         GroupMap map = maps.current();
+        Map<String, List<VolumeStatus>> volumes = volumeRecords.all().stream().collect(Collectors.groupingBy(
+                VolumeRecord::node, Collectors.mapping(v -> new VolumeStatus(v.volume(), v.path(), v.capacityBytes(),
+                        v.usedBytes(), v.usedFraction(), v.draining()), Collectors.toList())));
         List<NodeStatus> nodes = cluster.nodeRecords().stream().map(n -> {
             NodeLoads.Load load = loads.of(n.name());
             String state = !live.contains(n.name()) ? NodeRecord.DOWN
                     : n.state().equals(NodeRecord.DRAINING) ? NodeRecord.DRAINING : NodeRecord.UP;
             return new NodeStatus(n.name(), n.address(), state, n.capacityBytes(), n.usedBytes(), n.usedFraction(),
-                    map.groupsOf(n.name()).size(), load.uploadsInFlight(), load.rendersInFlight());
+                    map.groupsOf(n.name()).size(), load.uploadsInFlight(), load.rendersInFlight(),
+                    volumes.getOrDefault(n.name(), List.of()));
         }).toList();
         long marked = repair.markedGroupCount();
         return new ClusterStatus(cluster.settings().replicas(), registry.graceSeconds(), cluster.coordinatorName(),

@@ -24,6 +24,7 @@ import org.imagestore.cluster.NodeRegistry;
 import org.imagestore.image.ImageId;
 import org.imagestore.placement.GroupMapStore;
 import org.imagestore.placement.MapMaintenance;
+import org.imagestore.support.CopyPace;
 
 /**
  * Brings copies in line with the group map, run by one node (the cluster view's coordinator; another takes over

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -39,6 +40,8 @@ public class LocalVolumes {
     private List<Volume> volumes;
     private Map<String, Volume> byId;
     private long reserveBytes;
+    /** Ids of volumes being emptied (VolumeDrainer): no new blob goes there. */
+    private volatile Set<String> draining = Set.of();
 
     @PostConstruct
     void open() {
@@ -78,10 +81,16 @@ public class LocalVolumes {
                 + " MiB of images, " + Math.round(v.usedFraction() * 100) + "% of its capacity"));
     }
 
-    /** The volume a new blob of this size should go to. */
+    /** The volumes being emptied, as the catalogue says now. */
+    void drainOnly(Set<String> volumeIds) {
+        draining = Set.copyOf(volumeIds);
+    }
+
+    /** The volume a new blob of this size should go to: the emptiest with room, never one being emptied. */
     public Volume forNewBlob(long bytes) throws VolumeFullException {
+        Set<String> emptying = draining;
         return volumes.stream()
-                .filter(v -> v.hasRoomFor(bytes, reserveBytes))
+                .filter(v -> !emptying.contains(v.id()) && v.hasRoomFor(bytes, reserveBytes))
                 .min(Comparator.comparingDouble(Volume::usedFraction))
                 .orElseThrow(() -> new VolumeFullException("no volume on this node has room for " + bytes + " more bytes"));
     }

@@ -220,6 +220,14 @@ public final class Volume {
         }
     }
 
+    /** The ids of the blobs on this volume, at most {@code max}. */
+    public List<ImageId> blobIds(int max) throws IOException {
+        try (Stream<Path> files = Files.walk(blobs, 2)) {
+            return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .map(ImageId::parse).flatMap(Optional::stream).limit(max).toList();
+        }
+    }
+
     /** Deletes the blob; true if there was one. */
     public boolean delete(ImageId id) throws IOException {
         Path target = blobPath(id);

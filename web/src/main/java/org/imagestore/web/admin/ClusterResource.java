@@ -21,12 +21,15 @@ import org.imagestore.levelling.Leveller;
 import org.imagestore.placement.MapMaintenance;
 import org.imagestore.replication.ClusterReport;
 import org.imagestore.support.InvalidParameterException;
+import org.imagestore.volume.VolumeRecord;
+import org.imagestore.volume.VolumeRecords;
 import org.imagestore.web.ErrorResponse;
 
 /**
  * The cluster as operators see and steer it: {@code GET /admin/cluster} and {@code GET /admin/groups}
  * (DESIGN.md); {@code PUT /admin/cluster} (grace period, levelling on/off and its tolerance);
- * {@code POST /admin/cluster/levelling} (a round now); {@code PUT/DELETE /admin/nodes/{name}} (drain, remove).
+ * {@code POST /admin/cluster/levelling} (a round now); {@code PUT/DELETE /admin/nodes/{name}} (drain, remove);
+ * {@code PUT /admin/nodes/{name}/volumes/{id}} (empty one volume of a node onto its others, or take it back).
  */
 // one instance for all requests: nothing per request is kept in fields
 @ApplicationScoped
@@ -42,6 +45,8 @@ public class ClusterResource {
     private Leveller leveller;
     @Inject
     private MapMaintenance maintenance;
+    @Inject
+    private VolumeRecords volumes;
 
     /** A change of the cluster's settings: {@code {"graceSeconds": 600, "levelling": true, "levellingTolerance": 0.02}}. */
     public record SettingsChange(Integer graceSeconds, Boolean levelling, Double levellingTolerance) {
@@ -104,6 +109,32 @@ public class ClusterResource {
         }
         maintenance.grow(Set.of()); // groups that hold nothing leave a draining node, or come to one back in service
         leveller.level(name + " is now " + change.state());
+        return report.cluster();
+    }
+
+    /**
+     * Empties a volume of a node onto the node's other volumes (a disk to be replaced), or takes it back into
+     * service. The node does the moving; {@code GET /admin/cluster} shows the volume's bytes going down.
+     */
+    @PUT
+    @Path("nodes/{name}/volumes/{volume}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ClusterReport.ClusterStatus changeVolume(@PathParam("name") String name, @PathParam("volume") String volume,
+                                                    NodeChange change) {
+        if (change == null || !("draining".equals(change.state()) || "up".equals(change.state()))) {
+            throw new InvalidParameterException("state", "must be draining or up");
+        }
+        boolean draining = "draining".equals(change.state());
+        List<VolumeRecord> ofNode = volumes.of(name);
+        if (ofNode.stream().noneMatch(v -> v.volume().equals(volume))) {
+            throw new InvalidParameterException("volume", "node " + name + " has no volume " + volume
+                    + " (GET /admin/cluster lists every node's volumes)");
+        }
+        if (draining && ofNode.stream().noneMatch(v -> !v.volume().equals(volume) && !v.draining())) {
+            throw new InvalidParameterException("volume", "it is the last volume of " + name
+                    + " in service: drain the node instead (PUT /admin/nodes/" + name + " {\"state\":\"draining\"})");
+        }
+        volumes.setDraining(name, volume, draining);
         return report.cluster();
     }
 

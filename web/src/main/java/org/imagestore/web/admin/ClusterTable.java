@@ -24,6 +24,12 @@ final class ClusterTable {
                             + String.format(Locale.ROOT, " %5.1f%%", node.usedFraction() * 100),
                     target == null ? "-" : String.format(Locale.ROOT, "%.1f%%", target * 100),
                     node.uploadsInFlight(), node.rendersInFlight()));
+            for (ClusterReport.VolumeStatus volume : node.volumes()) {
+                out.append(String.format(Locale.ROOT, "  volume %-36s %-30s %25s%s%n", volume.id(), volume.path(),
+                        gib(volume.usedBytes()) + " / " + gib(volume.capacityBytes())
+                                + String.format(Locale.ROOT, " %5.1f%%", volume.usedFraction() * 100),
+                        volume.draining() ? "  draining" : ""));
+            }
         }
         ClusterReport.LevellingStatus levelling = status.levelling();
         out.append(String.format(Locale.ROOT, "levelling: %s%s%n", levelling.state(), levelling.state().equals("moving")

@@ -1,4 +1,4 @@
-package org.imagestore.replication;
+package org.imagestore.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,28 +1,28 @@
-package org.imagestore.replication;
+package org.imagestore.support;
 
 import java.time.Duration;
 
 /**
- * Holds the repair's copying (levelling moves included) under a byte rate, so that it leaves disks and network
- * to uploads and reads: after each copy it waits as long as the bytes copied so far take at that rate.
- * Used by one thread at a time (the repair run).
+ * Holds background copying (repair and levelling moves between nodes, a volume being emptied) under a byte rate,
+ * so that it leaves disks and network to uploads and reads: after each copy it waits as long as the bytes copied
+ * so far take at that rate. Used by one thread at a time.
  */
-final class CopyPace {
+public final class CopyPace {
 
     private final double bytesPerSecond;
     private long nextStart = System.nanoTime();
 
     /** @param megabytesPerSecond MB (10^6 bytes) per second; 0 or less: no limit */
-    CopyPace(double megabytesPerSecond) {
+    public CopyPace(double megabytesPerSecond) {
         this.bytesPerSecond = megabytesPerSecond * 1e6;
     }
 
-    boolean limited() {
+    public boolean limited() {
         return bytesPerSecond > 0;
     }
 
     /** How long to wait after copying these bytes before the next copy starts; records them. */
-    Duration after(long bytes) {
+    public Duration after(long bytes) {
         if (!limited()) {
             return Duration.ZERO;
         }
@@ -33,7 +33,7 @@ final class CopyPace {
     }
 
     /** Waits as {@link #after(long)} says. */
-    void pace(long bytes) {
+    public void pace(long bytes) {
         Duration wait = after(bytes);
         if (!wait.isZero()) {
             try {
