@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,8 +35,16 @@ public class NodeClient {
     /** A copy may take this long plus a second per 16 MB before the holder counts as not answering. */
     private static final Duration COPY_TIMEOUT = Duration.ofSeconds(15);
 
+    /**
+     * Nudges (settle, remove) in flight to one node, at most: each costs the node an HTTP thread and a folder
+     * fsync, and a levelling round drops hundreds of copies at once. Nudges beyond it are not sent; the node's
+     * sweeper carries out what they would have asked for.
+     */
+    private static final int NUDGES_IN_FLIGHT = 4;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
             .version(HttpClient.Version.HTTP_1_1).build();
+    private final Map<String, Semaphore> nudges = new ConcurrentHashMap<>();
 
     @Inject
     private Cluster cluster;
@@ -128,14 +139,21 @@ public class NodeClient {
     }
 
     private void fireAndForget(String node, String method, String path) {
+        Semaphore inFlight = nudges.computeIfAbsent(node, n -> new Semaphore(NUDGES_IN_FLIGHT));
+        if (!inFlight.tryAcquire()) {
+            LOG.fine(() -> method + " " + path + " not sent: " + NUDGES_IN_FLIGHT + " nudges to " + node + " in flight");
+            return;
+        }
         HttpRequest request;
         try {
             request = signed(node, method, path, HttpRequest.BodyPublishers.noBody()).timeout(COPY_TIMEOUT).build();
         } catch (CopyFailedException e) {
+            inFlight.release();
             LOG.fine(() -> method + " " + path + " not sent: " + e.getMessage());
             return;
         }
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            inFlight.release();
             if (failure != null || response.statusCode() >= 300) {
                 // the node's own sweeper catches up; nothing depends on this call
                 LOG.fine(() -> method + " " + path + " on " + node + " failed: "

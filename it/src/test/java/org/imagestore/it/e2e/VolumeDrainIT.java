@@ -63,11 +63,12 @@ class VolumeDrainIT {
 
         Source camera = http.newSource("volume-drain");
         Map<String, byte[]> images = new LinkedHashMap<>();
-        for (int i = 0; i < 12; i++) { // the empty volume is the emptiest: new copies on node-3 go there
+        for (int i = 0; i < 12; i++) { // new copies go to the emptier volume: the spare, or both in turn
             byte[] photo = ClusterState.photoWhoseHolders("canon-eos70d.jpg", holders -> holders.contains(NODE.name()));
             images.put(Ftp.upload(camera, "/before/" + i + ".jpg", photo), photo);
         }
-        assertEquals(images.size(), placedOn(spareId), "copies on the spare volume before it is drained");
+        long onSpare = placedOn(spareId);
+        assertTrue(onSpare >= images.size() / 3, () -> "copies on the spare volume before it is drained: " + onSpare);
 
         assertEquals(400, http.admin("PUT", "/admin/nodes/" + NODE.name() + "/volumes/" + firstId,
                 "{\"state\":\"draining\"}").statusCode(), "a node keeps one volume in service (drain the node instead)");
