@@ -86,9 +86,12 @@ public class LocalVolumes {
         draining = Set.copyOf(volumeIds);
     }
 
-    /** The volume a new blob of this size should go to: the emptiest with room, never one being emptied. */
+    /**
+     * The volume a new blob of this size should go to: the emptiest with room, never one being emptied (unless
+     * every volume is, as after the others were taken out of the configuration: storing beats refusing).
+     */
     public Volume forNewBlob(long bytes) throws VolumeFullException {
-        Set<String> emptying = draining;
+        Set<String> emptying = volumes.stream().allMatch(v -> draining.contains(v.id())) ? Set.of() : draining;
         return volumes.stream()
                 .filter(v -> !emptying.contains(v.id()) && v.hasRoomFor(bytes, reserveBytes))
                 .min(Comparator.comparingDouble(Volume::usedFraction))

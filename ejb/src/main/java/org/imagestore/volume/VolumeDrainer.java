@@ -72,6 +72,13 @@ public class VolumeDrainer {
             Set<String> draining = records.drainingOn(node.name());
             volumes.drainOnly(draining);
             reported.retainAll(draining);
+            if (!draining.isEmpty() && volumes.all().stream().allMatch(v -> draining.contains(v.id()))) {
+                if (reported.add("every volume")) {
+                    LOG.warning("every volume of " + node.name() + " is marked for emptying (the others were taken out"
+                            + " of imagestore.volumes?): nothing moves, new copies still go there");
+                }
+                return;
+            }
             for (Volume volume : volumes.all()) {
                 if (draining.contains(volume.id())) {
                     drain(volume);

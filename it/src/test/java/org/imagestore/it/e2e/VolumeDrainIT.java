@@ -45,6 +45,8 @@ class VolumeDrainIT {
     @AfterEach
     void originalVolumes() {
         if (spareConfigured) { // the test failed before it took the spare out
+            volumes().forEach(v -> http.admin("PUT", "/admin/nodes/" + NODE.name() + "/volumes/" + v.getString("id"),
+                    "{\"state\":\"up\"}"));
             NodeControl node = NodeControl.of(NODE);
             node.setProperty("imagestore.volumes", Volumes.spec(NODE));
             node.restart();
@@ -70,10 +72,10 @@ class VolumeDrainIT {
         long onSpare = placedOn(spareId);
         assertTrue(onSpare >= images.size() / 3, () -> "copies on the spare volume before it is drained: " + onSpare);
 
-        assertEquals(400, http.admin("PUT", "/admin/nodes/" + NODE.name() + "/volumes/" + firstId,
-                "{\"state\":\"draining\"}").statusCode(), "a node keeps one volume in service (drain the node instead)");
         assertEquals(200, http.admin("PUT", "/admin/nodes/" + NODE.name() + "/volumes/" + spareId,
                 "{\"state\":\"draining\"}").statusCode());
+        assertEquals(400, http.admin("PUT", "/admin/nodes/" + NODE.name() + "/volumes/" + firstId,
+                "{\"state\":\"draining\"}").statusCode(), "a node keeps one volume in service (drain the node instead)");
         assertTrue(volume(spareId).getBoolean("draining"), "/admin/cluster shows the volume draining");
         for (int i = 0; i < 6; i++) { // the drainer sees the change within 5 s; these come after it
             byte[] photo = ClusterState.photoWhoseHolders("canon-eos70d.jpg", holders -> holders.contains(NODE.name()));
