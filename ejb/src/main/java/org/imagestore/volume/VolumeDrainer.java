@@ -55,6 +55,7 @@ public class VolumeDrainer {
     private volatile boolean running;
     /** Volumes reported empty or stuck, so that the log says it once. */
     private final Set<String> reported = new HashSet<>();
+    private boolean warnedEveryVolume;
 
     @PostConstruct
     void createPace() {
@@ -72,13 +73,16 @@ public class VolumeDrainer {
             Set<String> draining = records.drainingOn(node.name());
             volumes.drainOnly(draining);
             reported.retainAll(draining);
-            if (!draining.isEmpty() && volumes.all().stream().allMatch(v -> draining.contains(v.id()))) {
-                if (reported.add("every volume")) {
+            boolean everyVolume = !draining.isEmpty() && volumes.all().stream().allMatch(v -> draining.contains(v.id()));
+            if (everyVolume) {
+                if (!warnedEveryVolume) {
+                    warnedEveryVolume = true;
                     LOG.warning("every volume of " + node.name() + " is marked for emptying (the others were taken out"
                             + " of imagestore.volumes?): nothing moves, new copies still go there");
                 }
                 return;
             }
+            warnedEveryVolume = false;
             for (Volume volume : volumes.all()) {
                 if (draining.contains(volume.id())) {
                     drain(volume);
