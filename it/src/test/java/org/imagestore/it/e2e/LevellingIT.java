@@ -319,9 +319,21 @@ class LevellingIT {
         long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, () -> "not within " + within + ": " + what + "; cluster: "
-                    + ClusterState.cluster(NodeAddress.NODE_1));
+                    + clusterAsAnyNodeSeesIt());
             Pause.millis(2000);
         }
+    }
+
+    /** {@code /admin/cluster} from the first node that answers (one may have been killed). */
+    private static String clusterAsAnyNodeSeesIt() {
+        for (NodeAddress node : NodeAddress.ALL) {
+            try {
+                return ClusterState.cluster(node).toString();
+            } catch (RuntimeException down) {
+                // the next
+            }
+        }
+        return "(no node answers)";
     }
 
     /**
