@@ -26,7 +26,8 @@ import org.imagestore.placement.MapMaintenance;
 /**
  * Levels the cluster: one node (the view's coordinator) looks every 15 s, and when the cluster is settled (every
  * node up, no group waiting for repair) and a node's used fraction is off the mean by more than the tolerance
- * (a node joined, one is draining), applies the planner's moves to the group map. The repair then does the
+ * (a node joined, one is draining), applies to the group map the planner's moves that bring every node within
+ * half the tolerance. The repair then does the
  * copying, throttled, and removes the old copies; the next plan waits until it is done, so no group moves twice
  * and a leader that dies leaves nothing to redo (the map and the catalogue say where everything goes).
  */
@@ -79,11 +80,16 @@ public class Leveller {
             if (waiting > 0) {
                 return "not levelling yet: " + waiting + " groups are still being copied or repaired";
             }
-            LevellingPlan plan = LevellingPlanner.plan(inputs.read(live, registry.levellingSettings().tolerance()));
-            Map<String, List<String>> changes = changes(plan);
-            if (changes.isEmpty()) {
-                return "level: every node within " + plan.tolerance() * 100 + " points of the mean";
+            double tolerance = registry.levellingSettings().tolerance();
+            LevellingInput input = inputs.read(live, tolerance);
+            if (changes(LevellingPlanner.plan(input)).isEmpty()) {
+                return "level: every node within " + tolerance * 100 + " points of the mean";
             }
+            // a round levels to half the tolerance: the uploads that follow must move a node by half a band before
+            // the next round, instead of tipping a node planned to the band's edge over it again at once
+            LevellingPlan plan = LevellingPlanner.plan(
+                    new LevellingInput(input.nodes(), input.groups(), input.replicas(), tolerance / 2));
+            Map<String, List<String>> changes = changes(plan);
             maintenance.applyHolders(changes, "levelling, " + reason);
             runs.record(reason, plan);
             String summary = plan.moves().size() + " group copies move (" + plan.bytesCopied() + " bytes, lower bound "
