@@ -83,11 +83,18 @@ final class ClusterState {
      * and every image has {@code replicas} placements: no orphan file, no missing copy, no surplus copy.
      */
     static void assertVolumesMatchCatalogue(int replicas) {
+        assertVolumesMatchCatalogue(replicas, Map.of());
+    }
+
+    /** As {@link #assertVolumesMatchCatalogue(int)}, with the volumes of nodes added by a test (name to folder). */
+    static void assertVolumesMatchCatalogue(int replicas, Map<String, Path> addedNodes) {
+        Map<String, Path> volumes = new java.util.TreeMap<>(addedNodes);
+        NodeAddress.ALL.forEach(node -> volumes.put(node.name(), Volumes.of(node)));
         Set<String> files = new TreeSet<>();
-        for (NodeAddress node : NodeAddress.ALL) {
-            Path blobs = Volumes.of(node).resolve("blobs");
+        for (Map.Entry<String, Path> node : volumes.entrySet()) {
+            Path blobs = node.getValue().resolve("blobs");
             try (Stream<Path> all = Files.isDirectory(blobs) ? Files.walk(blobs) : Stream.empty()) {
-                all.filter(Files::isRegularFile).forEach(f -> files.add(node.name() + " " + f.getFileName()));
+                all.filter(Files::isRegularFile).forEach(f -> files.add(node.getKey() + " " + f.getFileName()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

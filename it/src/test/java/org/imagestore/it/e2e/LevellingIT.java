@@ -224,16 +224,18 @@ class LevellingIT {
             byte[] photo = Photos.largeJpeg();
             IMAGES.put(Ftp.upload(NodeAddress.ALL.get(i % 3), camera, "/growth-fill/" + i + ".jpg", photo), photo);
         }
+        long roundsBefore = Catalogue.count("select coalesce(max(id), 0) from levelling_run");
         try (Traffic traffic = new Traffic("growth", NodeAddress.ALL)) {
             long addStarted = System.nanoTime();
             Launcher.run(Map.of("IMAGESTORE_VOLUME_CAPACITY", ADDED_CAPACITY), "add-node");
             assertEquals(200, new Http(added).status("/health", Duration.ofSeconds(10)));
             assertEquals(2.0 * capacityOf("node-1"), capacityOf(added.name()), "the added node's capacity");
 
-            // the new node starts with groups that hold nothing; the first levelling round gives it groups with
-            // images at once (they are marked for copying), and the copying follows
+            // the new node starts with groups that hold nothing (marked for a check when it joins); the first
+            // levelling round gives it groups with images at once, marked for copying, and the copying follows
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (Catalogue.count("select count(*) from group_repair") == 0) {
+            while (Catalogue.count("select count(*) from levelling_run where id > ?", roundsBefore) == 0
+                    || Catalogue.count("select count(*) from group_repair") == 0) {
                 assertTrue(System.nanoTime() < deadline, "no levelling round within 2 minutes of add-node");
                 Pause.millis(100);
             }
@@ -274,7 +276,7 @@ class LevellingIT {
                 () -> "levelled by used fraction, the node of twice the capacity holds about twice the bytes: " + bytes);
         assertEveryImageEverywhere(everyNode);
         awaitNoRemovalsLeft(Duration.ofSeconds(60));
-        ClusterState.assertVolumesMatchCatalogue(REPLICAS);
+        ClusterState.assertVolumesMatchCatalogue(REPLICAS, Map.of(added.name(), addedVolume));
 
         Launcher.run(Map.of(), "drain", added.name());
         awaitUntil(() -> groupsOf(added.name()) == 0, Duration.ofMinutes(3), added.name() + " gives up every group");
@@ -286,7 +288,7 @@ class LevellingIT {
                 .noneMatch(n -> n.asJsonObject().getString("name").equals(added.name())), "the cluster lists it no more");
         assertEveryImageEverywhere(NodeAddress.ALL);
         awaitNoRemovalsLeft(Duration.ofSeconds(60));
-        ClusterState.assertVolumesMatchCatalogue(REPLICAS);
+        ClusterState.assertVolumesMatchCatalogue(REPLICAS, Map.of(added.name(), addedVolume));
     }
 
     /** Waits until every node is within the tolerance and the copying is done. */
