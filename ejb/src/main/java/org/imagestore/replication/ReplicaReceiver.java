@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.imagestore.image.ImageId;
+import org.imagestore.support.Faults;
 import org.imagestore.volume.LocalVolumes;
 import org.imagestore.volume.PendingBlob;
 import org.imagestore.volume.UnplacedBlobs;
@@ -34,6 +35,8 @@ public class ReplicaReceiver {
     private NodeClient nodes;
     @Inject
     private CopyRecords records;
+    @Inject
+    private Faults faults;
 
     /**
      * Takes a copy pushed by the node storing an upload. It stays marked pending until that store ends.
@@ -68,6 +71,7 @@ public class ReplicaReceiver {
         } catch (IOException e) {
             throw new CopyFailedException("copy of image " + id + " from " + source + " failed: " + e.getMessage(), e);
         }
+        faults.reach(Faults.Point.COPY_PULLED, () -> records.anUploadNameOf(id));
         boolean placed = records.recordCopy(id, volume.id());
         unplaced.settle(pending, placed ? "its copy was recorded" : "its image was purged while it was copied");
         if (placed) {

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -30,7 +31,12 @@ public class Faults {
         /** A new blob has been moved into place on this node; the store has not committed. */
         BLOB_MOVED,
         /** One copy of an upload is durable on a holder; the others are not written yet. */
-        COPY_WRITTEN;
+        COPY_WRITTEN,
+        /**
+         * A copy made by repair or levelling is durable on its new holder (marked pending); its placement is not
+         * recorded yet. Matched against the name the image was uploaded under.
+         */
+        COPY_PULLED;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -71,6 +77,16 @@ public class Faults {
             Thread.sleep(pause.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * As {@link #reach(Point, String)}, for a point that is not passed by an upload: the name is looked up only
+     * when the point is set.
+     */
+    public void reach(Point point, Supplier<Optional<String>> fileName) {
+        if (points.contains(point)) {
+            fileName.get().ifPresent(name -> reach(point, name));
         }
     }
 

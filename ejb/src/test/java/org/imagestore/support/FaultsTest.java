@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.imagestore.support.Faults.Point;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,23 @@ class FaultsTest {
     void inertWithoutTheProperty() {
         assertEquals(Optional.empty(), configured(null).pauseAt(Point.BLOB_MOVED, "fault-blob-moved-1.jpg"));
         assertEquals(Optional.empty(), configured(" ").pauseAt(Point.BLOB_MOVED, "fault-blob-moved-1.jpg"));
+    }
+
+    @Test
+    void aPointNotPassedByAnUploadLooksTheNameUpOnlyWhenSet() {
+        Faults unset = configured("blob-moved");
+        unset.reach(Point.COPY_PULLED, () -> {
+            throw new AssertionError("looked up although the point is not set");
+        });
+        Faults set = configured("copy-pulled");
+        set.pauseSeconds = 0;
+        AtomicInteger lookups = new AtomicInteger();
+        set.reach(Point.COPY_PULLED, () -> {
+            lookups.incrementAndGet();
+            return Optional.of("fault-copy-pulled-1.jpg");
+        });
+        assertEquals(1, lookups.get());
+        assertEquals(Optional.of(Duration.ZERO), set.pauseAt(Point.COPY_PULLED, "fault-copy-pulled-1.jpg"));
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Levelling while a camera keeps uploading and users keep reading: a node drained and taken back, then a node of
- * twice the capacity added (its leader killed half-way), drained and removed. Every upload gets 226 and stays
+ * twice the capacity added (its leader killed half-way), drained and removed; the target of a move killed mid-copy. Every upload gets 226 and stays
  * readable byte for byte through every node; the rounds that give a node its share move at most 1.1 times the
  * planner's lower bound; afterwards every image has R copies and no volume holds a file the catalogue does not know.
  */
@@ -289,6 +289,47 @@ class LevellingIT {
         assertEveryImageEverywhere(NodeAddress.ALL);
         awaitNoRemovalsLeft(Duration.ofSeconds(60));
         ClusterState.assertVolumesMatchCatalogue(REPLICAS, Map.of(added.name(), addedVolume));
+    }
+
+    /**
+     * The node receiving a moved group is killed with a copy written and fsync'd but its placement not recorded
+     * (the fault point {@code copy-pulled} holds it there): the image stays readable from its old holders, and once
+     * the node is back the move finishes with R copies and no file the catalogue does not know.
+     */
+    @Test
+    @Order(3)
+    void theTargetOfAMoveKilledMidCopyLosesNothingAndLeavesNoOrphan() throws Exception {
+        setTolerance(TOLERANCE);
+        byte[] photo = ClusterState.photoWhoseHolders("canon-eos70d.jpg", holders -> holders.contains("node-3"));
+        String id = ImageId.of(photo);
+        assertEquals(id, Ftp.upload(NodeAddress.NODE_1, camera, "/fault-copy-pulled-1.jpg", photo));
+        IMAGES.put(id, photo);
+        List<String> holders = ClusterState.holdersOf(id.substring(0, 2));
+        // draining node-3 gives its groups to the nodes that do not hold them yet: for this one, the third node
+        NodeAddress target = NodeAddress.ALL.stream().filter(n -> !holders.contains(n.name())).findFirst().orElseThrow();
+        assertEquals(200, http.admin("PUT", "/admin/nodes/node-3", "{\"state\":\"draining\"}").statusCode());
+        Volumes.awaitPendingCopy(target, id, Duration.ofMinutes(3));
+        assertEquals(holders.size(), ClusterState.placements(id).size(), "not recorded on " + target.name() + " yet");
+
+        NodeControl.of(target).kill();
+        for (NodeAddress node : NodeAddress.ALL) {
+            if (!node.equals(target)) {
+                assertArrayEquals(photo, new Http(node).get("/images/" + id).body(), "read through " + node.name());
+            }
+        }
+        NodeControl.of(target).start();
+        awaitUntil(() -> groupsOf("node-3") == 0, Duration.ofMinutes(3), "node-3 gives up every group");
+        awaitSettled(Duration.ofMinutes(4));
+        awaitNoBlobsIn(Volumes.of(NodeAddress.node(3)), Duration.ofSeconds(60));
+        assertEquals(java.util.Set.of(target.name(), holders.stream().filter(h -> !h.equals("node-3")).findFirst().orElseThrow()),
+                ClusterState.placements(id), "the moved image's copies");
+        assertEquals(List.of(), Volumes.pendingMarks(id), "pending marks left");
+
+        assertEquals(200, http.admin("PUT", "/admin/nodes/node-3", "{\"state\":\"up\"}").statusCode());
+        awaitLevelled(Duration.ofMinutes(4));
+        assertEveryImageEverywhere(NodeAddress.ALL);
+        awaitNoRemovalsLeft(Duration.ofSeconds(60));
+        ClusterState.assertVolumesMatchCatalogue(REPLICAS);
     }
 
     /** Waits until every node is within the tolerance and the copying is done. */

@@ -122,8 +122,8 @@ class NodeCrashIT {
                 return Optional.of(ftp.getReplyCode());
             }).exceptionally(connectionLost -> Optional.empty());
 
-            awaitPendingCopy(NodeAddress.NODE_1, id);
-            awaitPendingCopy(NodeAddress.named(other), id);
+            Volumes.awaitPendingCopy(NodeAddress.NODE_1, id);
+            Volumes.awaitPendingCopy(NodeAddress.named(other), id);
             assertEquals(0, Catalogue.count("select count(*) from image where id = ?", id), "not committed yet");
 
             NODE_1.kill();
@@ -135,7 +135,7 @@ class NodeCrashIT {
             assertEquals(List.of(), Catalogue.uploadRows(camera), "upload rows");
             assertFalse(Files.exists(Volumes.blob(NodeAddress.NODE_1, id)), "node-1 removes its blob when it starts");
             Volumes.awaitNoCopy(id, SWEEP); // the other holder's sweeper removes its copy
-            assertEquals(List.of(), pendingMarks(id), "pending marks left");
+            assertEquals(List.of(), Volumes.pendingMarks(id), "pending marks left");
             indexer.expectNoMore();
 
             assertEquals(id, Ftp.upload(camera, "/retry.jpg", photo));
@@ -253,30 +253,6 @@ class NodeCrashIT {
             }
         } finally {
             threads.shutdown();
-        }
-    }
-
-    /** Waits until the node holds a copy of the image that is marked pending (written, not yet committed). */
-    private static void awaitPendingCopy(NodeAddress node, String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.isRegularFile(Volumes.blob(node, id)) && !pendingMarks(node, id).isEmpty()) {
-                return;
-            }
-            Pause.millis(100);
-        }
-        throw new AssertionError(node.name() + " never held a pending copy of " + id);
-    }
-
-    private static List<Path> pendingMarks(String id) {
-        return NodeAddress.ALL.stream().flatMap(node -> pendingMarks(node, id).stream()).toList();
-    }
-
-    private static List<Path> pendingMarks(NodeAddress node, String id) {
-        try (Stream<Path> marks = Files.list(Volumes.of(node).resolve("pending"))) {
-            return marks.filter(m -> m.getFileName().toString().startsWith(id + ".")).toList();
-        } catch (IOException e) {
-            return List.of();
         }
     }
 

@@ -159,4 +159,33 @@ final class Volumes {
             return false;
         }
     }
+
+    /** Waits until the node holds a copy of the image that is marked pending (written, not yet committed). */
+    static void awaitPendingCopy(NodeAddress node, String id, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.isRegularFile(blob(node, id)) && !pendingMarks(node, id).isEmpty()) {
+                return;
+            }
+            Pause.millis(100);
+        }
+        throw new AssertionError(node.name() + " never held a pending copy of " + id);
+    }
+
+    static void awaitPendingCopy(NodeAddress node, String id) {
+        awaitPendingCopy(node, id, Duration.ofSeconds(25));
+    }
+
+    /** The pending marks of the image on every node. */
+    static List<Path> pendingMarks(String id) {
+        return NodeAddress.ALL.stream().flatMap(node -> pendingMarks(node, id).stream()).toList();
+    }
+
+    private static List<Path> pendingMarks(NodeAddress node, String id) {
+        try (Stream<Path> marks = Files.list(of(node).resolve("pending"))) {
+            return marks.filter(m -> m.getFileName().toString().startsWith(id + ".")).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
 }
