@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -269,5 +271,35 @@ class FtpSessionIT {
             assertTrue(ftp.getReplyCode() >= 500, ftp::lastReply);
         }
         assertEquals(List.of(), Catalogue.uploadRows(camera));
+    }
+
+    /**
+     * A mirror tool as operators use it to push a folder of pictures: {@code lftp mirror -R} plans by {@code FEAT}
+     * and sends {@code SITE CHMOD} and a time change after each file. It must finish without one error line.
+     */
+    @Test
+    void lftpMirrorPushesAFolderWithoutAnError() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/lftp")), "lftp is not installed (.ci/run installs it)");
+        Source camera = http.newSource("cam-lftp");
+        Path local = Files.createTempDirectory("lftp-mirror");
+        Files.createDirectories(local.resolve("2026/12"));
+        List<String> ids = new java.util.ArrayList<>();
+        for (String name : List.of("a.jpg", "2026/b.jpg", "2026/12/c.jpg")) {
+            byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
+            Files.write(local.resolve(name), photo);
+            ids.add(ImageId.of(photo));
+        }
+        NodeAddress node = NodeAddress.NODE_1;
+        String script = "set ftp:ssl-allow no; set net:max-retries 1; open -u " + camera.name() + "," + camera.password()
+                + " -p " + node.ftpPort() + " " + node.host() + "; mirror -R --verbose=1 " + local + " /pushed";
+        Process lftp = new ProcessBuilder("lftp", "-c", script).redirectErrorStream(true).start();
+        String output = new String(lftp.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(lftp.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), output);
+        System.out.println("lftp mirror -R:\n" + output);
+        assertEquals(0, lftp.exitValue(), output);
+        assertTrue(output.lines().noneMatch(line -> line.toLowerCase(java.util.Locale.ROOT).matches(".*(error|fail|denied|not supported|not implemented).*")),
+                output);
+        List<Map<String, Object>> rows = Catalogue.uploadRows(camera);
+        assertEquals(java.util.Set.copyOf(ids), rows.stream().map(r -> (String) r.get("image_id")).collect(java.util.stream.Collectors.toSet()));
     }
 }

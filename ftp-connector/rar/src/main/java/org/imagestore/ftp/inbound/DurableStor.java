@@ -154,6 +154,13 @@ final class DurableStor implements Command {
         } catch (SocketException e) {
             reply(session, FtpReply.REPLY_426_CONNECTION_CLOSED_TRANSFER_ABORTED, "Connection closed; transfer aborted, nothing kept");
         } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).startsWith("Cannot open data connection")) {
+                // FtpServer's passive IP check closed a data connection from another address than the session's
+                LOG.warning(() -> "FTP upload " + path + " from " + source + " refused: its data connection came from another address");
+                reply(session, FtpReply.REPLY_425_CANT_OPEN_DATA_CONNECTION,
+                        "Cannot open data connection: it must come from the address of this control connection");
+                return null;
+            }
             boolean full = String.valueOf(e.getMessage()).contains("No space left");
             LOG.log(Level.WARNING, "FTP upload " + path + " from " + source + " could not be staged", e);
             reply(session, full ? FtpReply.REPLY_452_REQUESTED_ACTION_NOT_TAKEN : FtpReply.REPLY_451_REQUESTED_ACTION_ABORTED,

@@ -67,6 +67,19 @@ public class FtpActivationSpec implements ActivationSpec {
             defaultValue = "${imagestore.ftp.shutdown-grace:20}")
     private String shutdownGraceSeconds = "${imagestore.ftp.shutdown-grace:20}";
 
+    @ConfigProperty(description = "SITE CHMOD, SITE UTIME and MFMT (sent by mirror tools after each upload): ignore "
+            + "(accept, keep nothing) or refuse (502)", defaultValue = "${imagestore.ftp.attribute-changes:ignore}")
+    private String attributeChanges = "${imagestore.ftp.attribute-changes:ignore}";
+
+    private boolean attributeChangesIgnored() {
+        String value = Placeholders.resolve(attributeChanges).trim();
+        return switch (value) {
+            case "ignore" -> true;
+            case "refuse" -> false;
+            default -> throw new IllegalArgumentException("attributeChanges must be ignore or refuse, not '" + value + "'");
+        };
+    }
+
     /** Resolves the placeholders and checks every value. */
     FtpSettings settings() throws InvalidPropertyException {
         try {
@@ -83,7 +96,8 @@ public class FtpActivationSpec implements ActivationSpec {
                     Placeholders.path(stagingDirectory),
                     Placeholders.resolve(tlsKeyStore),
                     Placeholders.resolve(tlsKeyStorePassword),
-                    Placeholders.integer("shutdownGraceSeconds", shutdownGraceSeconds));
+                    Placeholders.integer("shutdownGraceSeconds", shutdownGraceSeconds),
+                    attributeChangesIgnored());
         } catch (IllegalArgumentException e) {
             throw new InvalidPropertyException(e.getMessage());
         }
@@ -128,6 +142,8 @@ public class FtpActivationSpec implements ActivationSpec {
     public void setTlsKeyStore(String tlsKeyStore) { this.tlsKeyStore = tlsKeyStore; }
     public String getTlsKeyStorePassword() { return tlsKeyStorePassword; }
     public void setTlsKeyStorePassword(String tlsKeyStorePassword) { this.tlsKeyStorePassword = tlsKeyStorePassword; }
+    public String getAttributeChanges() { return attributeChanges; }
+    public void setAttributeChanges(String attributeChanges) { this.attributeChanges = attributeChanges; }
     public String getShutdownGraceSeconds() { return shutdownGraceSeconds; }
     public void setShutdownGraceSeconds(String shutdownGraceSeconds) { this.shutdownGraceSeconds = shutdownGraceSeconds; }
 

@@ -82,6 +82,9 @@ final class FtpService {
         data.setActiveEnabled(settings.activeEnabled());
         // active mode only to the client's own address: no FTP bounce attacks
         data.setActiveIpCheck(true);
+        // passive data connections only from the control connection's address: nobody else can take a
+        // camera's data port between its PASV and its STOR
+        data.setPassiveIpCheck(true);
         data.setIdleTime(settings.idleTimeoutSeconds());
 
         ListenerFactory listener = new ListenerFactory();
@@ -114,6 +117,12 @@ final class FtpService {
         commands.addCommand("DELE", TreeCommand.delete(store));
         commands.addCommand("APPE", new NotSupported("Appending is not supported; send the whole file with STOR"));
         commands.addCommand("STOU", new NotSupported("STOU is not supported; STOR with a name of your choice"));
+        commands.addCommand("FEAT", new FeatureList(settings.tlsEnabled()));
+        commands.addCommand("MODE", FeatureList.streamModeOnly());
+        commands.addCommand("SITE", AttributeChanges.site(settings.ignoreAttributeChanges()));
+        commands.addCommand("MFMT", AttributeChanges.modificationTime(settings.ignoreAttributeChanges()));
+        commands.addCommand("STAT", ServerStatus.stat());
+        commands.addCommand("SYST", ServerStatus.system());
 
         FtpServerFactory factory = new FtpServerFactory();
         factory.setConnectionConfig(connections.createConnectionConfig());

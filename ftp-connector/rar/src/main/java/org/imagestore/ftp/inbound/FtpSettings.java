@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /** The FTP server's resolved, validated settings. */
 record FtpSettings(int port, String bindAddress, String passivePorts, String passiveAddress, boolean activeEnabled,
                    int idleTimeoutSeconds, int maxLogins, int maxThreads, long maxUploadBytes, Path stagingDirectory,
-                   String tlsKeyStore, String tlsKeyStorePassword, int shutdownGraceSeconds) {
+                   String tlsKeyStore, String tlsKeyStorePassword, int shutdownGraceSeconds,
+                   boolean ignoreAttributeChanges) {
 
     FtpSettings {
         require(port > 0 && port < 65536, "port must be 1..65535, not " + port);

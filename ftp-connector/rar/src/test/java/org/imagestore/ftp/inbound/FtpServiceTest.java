@@ -91,10 +91,14 @@ class FtpServiceTest {
 
     @BeforeEach
     void startServerAndConnect() throws IOException {
+        startServerAndConnect(true);
+    }
+
+    private void startServerAndConnect(boolean ignoreAttributeChanges) throws IOException {
         staging = temp.resolve("staging");
         port = freePort();
         service = new FtpService(new FtpSettings(port, "127.0.0.1", "0", "", true, 30, 10, 16, MAX_UPLOAD_BYTES,
-                staging, keyStore.toString(), KEY_STORE_PASSWORD, 0), new StoreGateway(container));
+                staging, keyStore.toString(), KEY_STORE_PASSWORD, 0, ignoreAttributeChanges), new StoreGateway(container));
         service.start();
         client = connect(new FTPClient());
     }
@@ -175,6 +179,100 @@ class FtpServiceTest {
     void refusesAnUnknownSourceWith530() throws IOException {
         assertFalse(client.login("cam2", PASSWORD));
         assertEquals(530, client.getReplyCode());
+    }
+
+    // --- what clients are told
+
+    @Test
+    void featAdvertisesExactlyWhatWorks() throws IOException {
+        logIn();
+        assertTrue(client.features(), client.getReplyString());
+        String[] lines = client.getReplyStrings();
+        List<String> advertised = Stream.of(lines).skip(1).limit(lines.length - 2L).map(String::trim).toList();
+        assertEquals(List.of("SIZE", "MDTM", "MLST Size;Modify;Type;Perm;", "UTF8", "TVFS", "EPRT", "EPSV",
+                "AUTH TLS", "PBSZ", "PROT"), advertised);
+
+        // and each of them works
+        assertTrue(upload("a.jpg", content(5000)));
+        assertEquals(213, client.sendCommand("SIZE", "/a.jpg"), client.getReplyString());
+        assertEquals("213 5000", client.getReplyString().trim());
+        assertEquals(213, client.sendCommand("MDTM", "/a.jpg"), client.getReplyString());
+        assertEquals(250, client.sendCommand("MLST", "/a.jpg"), client.getReplyString());
+        assertTrue(client.getReplyString().contains("Size=5000;"), client.getReplyString());
+        assertEquals(200, client.sendCommand("OPTS", "UTF8 ON"), client.getReplyString());
+        assertEquals(229, client.sendCommand("EPSV"), client.getReplyString());
+        client.enterLocalPassiveMode();
+        assertTrue(client.changeWorkingDirectory("/"));
+        // what FtpServer would have advertised besides, and the store does not do
+        assertEquals(504, client.sendCommand("MODE", "Z"), client.getReplyString());
+        assertEquals(200, client.sendCommand("MODE", "S"), client.getReplyString());
+    }
+
+    @Test
+    void statusAndSystemNameTheProductNotTheEngine() throws IOException {
+        logIn();
+        assertEquals(215, client.sendCommand("SYST"));
+        assertEquals("215 UNIX Type: L8", client.getReplyString().trim());
+        assertEquals(211, client.sendCommand("STAT"));
+        String status = client.getReplyString();
+        assertTrue(status.contains("imagestore FTP") && status.contains("Logged in as " + SOURCE), status);
+        assertFalse(status.toLowerCase(java.util.Locale.ROOT).contains("apache"), status);
+    }
+
+    @Test
+    void attributeChangesMirrorToolsSendAreAcceptedAndIgnored() throws IOException {
+        logIn();
+        byte[] content = content(5000);
+        assertTrue(upload("a.jpg", content));
+        long stored = store.entry("/a.jpg").orElseThrow().size();
+
+        assertEquals(200, client.sendCommand("SITE", "CHMOD 644 /a.jpg"), client.getReplyString());
+        assertEquals(200, client.sendCommand("SITE", "UTIME /a.jpg 20240102030405 20240102030405 20240102030405 UTC"),
+                client.getReplyString());
+        assertEquals(213, client.sendCommand("MFMT", "20240102030405 /a.jpg"), client.getReplyString());
+        assertEquals("213 Modify=20240102030405; /a.jpg", client.getReplyString().trim());
+        assertEquals(501, client.sendCommand("MFMT", "yesterday /a.jpg"), client.getReplyString());
+        // other SITE commands (FtpServer's WHO, STAT, DESCUSER) are not offered
+        assertEquals(502, client.sendCommand("SITE", "WHO"), client.getReplyString());
+        assertEquals(502, client.sendCommand("SITE", "DESCUSER " + SOURCE), client.getReplyString());
+        assertEquals(stored, store.entry("/a.jpg").orElseThrow().size(), "nothing changed");
+        assertEquals(1, store.received().size(), "nothing stored again");
+    }
+
+    @Test
+    void attributeChangesAreRefusedWhenTheOperatorSaysSo() throws IOException {
+        disconnectAndStopServer();
+        startServerAndConnect(false);
+        logIn();
+        assertEquals(502, client.sendCommand("SITE", "CHMOD 644 /a.jpg"), client.getReplyString());
+        assertEquals(502, client.sendCommand("MFMT", "20240102030405 /a.jpg"), client.getReplyString());
+    }
+
+    @Test
+    void aPassiveDataPortTakenFromAnotherAddressGetsNothingAndTheUploadIsRefused() throws IOException {
+        logIn();
+        client.enterLocalPassiveMode();
+        assertEquals(227, client.pasv(), client.getReplyString());
+        String[] numbers = client.getReplyString().replaceAll("(?s).*\\((.*)\\).*", "$1").trim().split(",");
+        int dataPort = Integer.parseInt(numbers[4].trim()) * 256 + Integer.parseInt(numbers[5].trim());
+        // another host (127.0.0.2: any loopback address works here) reaches the passive port first
+        try (Socket thief = new Socket()) {
+            thief.bind(new java.net.InetSocketAddress("127.0.0.2", 0));
+            thief.connect(new java.net.InetSocketAddress("127.0.0.1", dataPort), 5000);
+            assertEquals(150, client.sendCommand("STOR", "/stolen.jpg"), client.getReplyString());
+            thief.getOutputStream().write(content(5000));
+            thief.shutdownOutput();
+            int code = client.getReply();
+            assertEquals(425, code, client.getReplyString());
+        } catch (IOException closedByTheServer) {
+            // the server may close the thief's connection before it has written
+            int code = client.getReply();
+            assertEquals(425, code, client.getReplyString());
+        }
+        assertEquals(Optional.empty(), store.entry("/stolen.jpg"), "nothing stored from another address");
+        assertEquals(List.of(), store.received());
+        // the camera itself goes on
+        assertTrue(upload("a.jpg", content(5000)), client.getReplyString());
     }
 
     // --- STOR
