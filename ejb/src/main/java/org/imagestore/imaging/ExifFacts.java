@@ -1,21 +1,17 @@
 package org.imagestore.imaging;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
 
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.imaging.ImageProcessingException;
-import com.drew.imaging.jpeg.JpegMetadataReader;
 import com.drew.lang.GeoLocation;
+import com.drew.lang.RandomAccessReader;
 import com.drew.lang.Rational;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
@@ -37,14 +33,21 @@ record ExifFacts(int orientation, Optional<CaptureTime> captureTime, Optional<St
 
     private static final DateTimeFormatter EXIF_DATE_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
 
-    /** Reads the EXIF of a file whose format is already known (JPEG: only the EXIF segment is parsed). */
+    /**
+     * Reads the EXIF of a file whose format is already known: its EXIF block only ({@link ExifLocator}), never
+     * other metadata. A block that runs too deep (nested directories) or too far is unreadable, as a broken one is.
+     */
     public static ExifFacts read(Path file, ImageFormat format) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
-            Metadata metadata = format == ImageFormat.JPEG
-                    ? JpegMetadataReader.readMetadata(in, List.of(new ExifReader()))
-                    : ImageMetadataReader.readMetadata(in, Files.size(file));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            Optional<RandomAccessReader> exif = ExifLocator.find(channel, format);
+            if (exif.isEmpty()) {
+                return NONE;
+            }
+            Metadata metadata = new Metadata();
+            new ExifReader().extract(exif.get(), metadata);
             return of(metadata);
-        } catch (ImageProcessingException | IOException | RuntimeException unreadable) {
+        } catch (IOException | RuntimeException | StackOverflowError unreadable) {
+            // StackOverflowError: directories nested thousands deep; the parser's recursion unwinds to here
             return NONE;
         }
     }

@@ -150,7 +150,7 @@ public final class TestImages {
         private record Entry(int tag, int type, int count, byte[] value) {
         }
 
-        byte[] tiff() {
+        public byte[] tiff() {
             List<Entry> ifd0 = new ArrayList<>();
             if (make != null) {
                 ifd0.add(ascii(0x010F, make));
@@ -258,7 +258,7 @@ public final class TestImages {
         return out.toByteArray();
     }
 
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
         out.writeBytes(typeBytes);
