@@ -108,6 +108,16 @@ class ClusterIT {
             assertNotEquals(holders.getString(0), holders.getString(1), "distinct holders: " + g);
         });
         assertEquals(401, http.call(null, null, "GET", "/admin/cluster", null).statusCode(), "administrators only");
+
+        // JSON for a client that takes anything (curl's */*); the table only when asked for
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + Settings.adminPassword())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String path : List.of("/admin/cluster", "/admin/groups")) {
+            var any = http.getText(path, "Authorization", basic, "Accept", "*/*");
+            assertEquals("application/json", any.headers().firstValue("Content-Type").orElse("").split(";")[0], path);
+            var text = http.getText(path, "Authorization", basic, "Accept", "text/plain");
+            assertTrue(text.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), path);
+        }
     }
 
     @Test

@@ -158,7 +158,7 @@ public class ClusterResource {
     /** The same as a table, for terminals. */
     @GET
     @Path("cluster")
-    @Produces(MediaType.TEXT_PLAIN)
+    @Produces("text/plain; qs=0.5") // JSON unless a client asks for text (curl sends */*)
     public String clusterTable() {
         return ClusterTable.of(report.cluster());
     }
@@ -172,7 +172,7 @@ public class ClusterResource {
     /** One line per group, {@code ab node-1,node-2}: what a load balancer's map needs. */
     @GET
     @Path("groups")
-    @Produces(MediaType.TEXT_PLAIN)
+    @Produces("text/plain; qs=0.5") // JSON unless a client asks for text (curl sends */*)
     public String groupLines() {
         StringBuilder out = new StringBuilder();
         report.groups().forEach(g -> out.append(g.group()).append(' ').append(String.join(",", g.holders())).append('\n'));
