@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -31,8 +29,9 @@ import org.imagestore.rendering.Rendition;
 /**
  * Renders variants, once: a variant is looked up in the rendition cache first, and rendered on a node that holds
  * the image: this one when it holds it and has a free render slot, otherwise the least loaded live holder. Renders
- * take one of a fixed number of slots (by default one per core), so at most that many full-size rasters exist at
- * once; a request that waits too long for a slot is turned away (503) rather than queueing without bound.
+ * are admitted by {@link RenderAdmission}: a slot (by default one per core) and the memory the render needs, out of
+ * a fixed share of the heap; a render needing more than that share is refused (422), one that would wait too long
+ * or behind too many others is turned away (503 + Retry-After) rather than queueing without bound.
  */
 @ApplicationScoped
 public class Renditions {
@@ -56,6 +55,12 @@ public class Renditions {
     @ConfigProperty(name = "imagestore.render.queue-timeout-ms", defaultValue = "10000")
     long queueTimeoutMillis;
     @Inject
+    @ConfigProperty(name = "imagestore.render.max-waiting", defaultValue = "0")
+    int configuredMaxWaiting;
+    @Inject
+    @ConfigProperty(name = "imagestore.render.memory-fraction", defaultValue = "0.5")
+    double memoryFraction;
+    @Inject
     @ConfigProperty(name = "imagestore.render.max-output-side", defaultValue = "8192")
     int maxOutputSide;
     @Inject
@@ -67,15 +72,18 @@ public class Renditions {
 
     private RenderLimits limits;
     private ImageRenderer renderer;
-    private Semaphore slots;
+    private RenderAdmission admission;
 
     @PostConstruct
     void start() {
         limits = new RenderLimits(maxOutputSide, maxSourcePixels, maxSourceBytes);
         renderer = new ImageRenderer(limits);
         int count = configuredSlots > 0 ? configuredSlots : Runtime.getRuntime().availableProcessors();
-        slots = new Semaphore(count, true);
-        LOG.info("rendering with " + count + " slots, limits " + limits);
+        int maxWaiting = configuredMaxWaiting > 0 ? configuredMaxWaiting : 4 * count;
+        long memory = (long) (Runtime.getRuntime().maxMemory() * memoryFraction);
+        admission = new RenderAdmission(count, memory, maxWaiting, queueTimeoutMillis);
+        LOG.info("rendering with " + count + " slots and " + (memory >> 20) + " MiB, at most " + maxWaiting
+                + " renders waiting; limits " + limits);
     }
 
     public RenderLimits limits() {
@@ -92,7 +100,7 @@ public class Renditions {
             if (!original.local()) {
                 return renderElsewhere(original, key);
             }
-            if (slots.availablePermits() == 0 && !original.holders().isEmpty()) {
+            if (admission.busy() && !original.holders().isEmpty()) {
                 try { // every slot here is busy: a holder with free slots takes it
                     return renderElsewhere(original, key);
                 } catch (CopyUnavailableException nobodyElse) {
@@ -161,28 +169,26 @@ public class Renditions {
     }
 
     private Rendition renderInSlot(Original original, RenderSpec spec) {
-        boolean acquired;
+        java.nio.file.Path file = original.file().orElseThrow();
+        RenderAdmission.Permit permit;
         try {
-            acquired = slots.tryAcquire(queueTimeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RenderBusyException("interrupted while waiting to render");
-        }
-        if (!acquired) {
+            permit = admission.admit(renderer.memoryNeeded(file, original.facts(), spec));
+        } catch (RenderBusyException busy) {
             metrics.rendition(RenditionOutcome.BUSY);
-            throw new RenderBusyException("all render slots are busy; retry shortly");
+            throw busy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("rendering image " + original.id() + " failed", e);
         }
         long started = System.nanoTime();
         metrics.renderStarted();
-        try {
-            Rendition rendition = renderer.render(original.file().orElseThrow(), original.facts(), spec);
+        try (permit) {
+            Rendition rendition = renderer.render(file, original.facts(), spec);
             metrics.renderTime((System.nanoTime() - started) / 1_000_000);
             return rendition;
         } catch (IOException e) {
             throw new UncheckedIOException("rendering image " + original.id() + " failed", e);
         } finally {
             metrics.renderEnded();
-            slots.release();
         }
     }
 }

@@ -73,6 +73,21 @@ public final class ImageRenderer {
         return new Rendition(bytes, format, shown.getWidth(), shown.getHeight());
     }
 
+    /**
+     * The memory a render of this source may hold at its peak, estimated from the header and the plan before
+     * anything is read: the decoded region (at the scale the decoder will use), its standard copy, the resized
+     * and encoded output, and for the JPEG fast path the file's bytes.
+     *
+     * @throws InvalidRenderParameterException when the spec does not fit this source
+     */
+    public long memoryNeeded(Path source, ImageFacts facts, RenderSpec spec) throws IOException {
+        RenderPlan plan = RenderPlan.of(facts, spec, limits);
+        long output = (long) plan.storedWidth() * plan.storedHeight();
+        SourceDecoder.Footprint decoded = decoder.footprint(source, facts.format(), plan);
+        long standard = Math.min(decoded.pixels(), 4 * output) * 4;
+        return decoded.bytes() + standard + output * 4 * 3;
+    }
+
     /** The source's format when it can be written, else PNG for transparent images and JPEG for the rest. */
     static ImageFormat defaultFormat(ImageFormat source, boolean alpha) {
         if (source.writable()) {

@@ -36,6 +36,10 @@ final class SourceDecoder {
     record Decoded(BufferedImage image, double originX, double originY, double scaleX, double scaleY) {
     }
 
+    /** What a decode holds: {@code pixels} decoded pixels, {@code bytes} in all (rasters, codec buffers, the file). */
+    record Footprint(long pixels, long bytes) {
+    }
+
     private final Codecs codecs;
 
     SourceDecoder(Codecs codecs) {
@@ -55,6 +59,48 @@ final class SourceDecoder {
             }
         }
         return decodeWithImageIo(file, format, plan);
+    }
+
+    /** What {@link #decode} will hold for this plan, from the header and the plan alone. */
+    Footprint footprint(Path file, ImageFormat format, RenderPlan plan) throws IOException {
+        long region = (long) plan.region().width * plan.region().height;
+        if (format == ImageFormat.JPEG) {
+            int scale = dctScale(plan);
+            if (scale > 1) { // the fast path: the whole file in memory, the region decoded at 1/scale
+                long pixels = region / ((long) scale * scale);
+                return new Footprint(pixels, Files.size(file) + pixels * 4);
+            }
+        }
+        long step = photographic(format) ? Math.max(1, (int) (plan.reduction() / 2)) : 1;
+        long pixels = region / (step * step);
+        return new Footprint(pixels, switch (format) {
+            // Image I/O keeps a progressive JPEG's coefficients for the whole region (2 bytes each, 3 components)
+            case JPEG -> region * 6 + pixels * 4;
+            case PNG -> pixels * pngBytesPerPixel(file);
+            // samples may be 16-bit and four: the facts do not say, so count them so
+            case TIFF -> pixels * 8;
+            // the JPEG 2000 decoder keeps working buffers as large as its output
+            case JPEG2000 -> pixels * 8;
+            default -> pixels * 4;
+        });
+    }
+
+    /** A decoded PNG pixel's size, from the header's colour type and bit depth (at least 1 byte). */
+    static int pngBytesPerPixel(Path file) throws IOException {
+        byte[] header = new byte[26];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(header, 0, header.length) < header.length) {
+                return 8;
+            }
+        }
+        int depth = header[24];
+        int channels = switch (header[25]) {
+            case 0, 3 -> 1; // grey, palette
+            case 4 -> 2;    // grey and alpha
+            case 2 -> 3;    // RGB
+            default -> 4;   // RGBA (and anything unexpected)
+        };
+        return depth == 16 ? 2 * channels : channels;
     }
 
     /** The largest of 8, 4, 2 that keeps the decoded region at least as large as the output; 1 if none. */

@@ -43,6 +43,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.imagestore.imaging.Codecs;
 import org.imagestore.imaging.ImageFormat;
 import org.imagestore.imaging.ImageInspector;
+import org.imagestore.imaging.ImageFacts;
 import org.imagestore.imaging.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +100,25 @@ class ImageRendererTest {
             assertEquals(2 * h, w, query + ": displayed landscape");
             assertQuadrants(out, query + ", orientation " + orientation);
         }
+    }
+
+    @Test
+    void theMemoryARenderNeedsIsKnownBeforeDecodingAndScalesWithWhatIsDecoded() throws Exception {
+        long mib = 1 << 20;
+        Path hugePng = write(dir, "huge.png", TestImages.pngDeclaring(10_000, 10_000));
+        ImageFacts png = new org.imagestore.imaging.ImageInspector().inspect(hugePng);
+        long whole = renderer.memoryNeeded(hugePng, png, RenderSpec.parse(Map.of("w", List.of("320")), RenderLimits.DEFAULT));
+        assertTrue(whole >= 300_000_000L, () -> "a 100 MP RGB PNG is decoded whole, 3 bytes a pixel: " + whole / mib + " MiB");
+        long cropped = renderer.memoryNeeded(hugePng, png,
+                RenderSpec.parse(Map.of("crop", List.of("0,0,1000,1000"), "w", List.of("320")), RenderLimits.DEFAULT));
+        assertTrue(cropped < 32 * mib, () -> "a 1 MP crop of it: " + cropped / mib + " MiB");
+
+        Path photo = write(dir, "photo.jpg", TestImages.jpeg(TestImages.photoLike(4000, 3000, 1), 90));
+        ImageFacts jpeg = new org.imagestore.imaging.ImageInspector().inspect(photo);
+        long thumbnail = renderer.memoryNeeded(photo, jpeg, RenderSpec.parse(Map.of("w", List.of("320")), RenderLimits.DEFAULT));
+        assertTrue(thumbnail < 32 * mib, () -> "a thumbnail of a 12 MP JPEG, decoded at 1/8: " + thumbnail / mib + " MiB");
+        long full = renderer.memoryNeeded(photo, jpeg, RenderSpec.parse(Map.of("w", List.of("4000")), RenderLimits.DEFAULT));
+        assertTrue(full > 12_000_000L * 4, () -> "the full size: " + full / mib + " MiB");
     }
 
     @Test

@@ -53,6 +53,15 @@ final class NodeControl {
         return node;
     }
 
+    /** The lines of the node's server log (the current file; Payara rotates it at 2 MB). */
+    static java.util.stream.Stream<String> logOf(NodeAddress node) {
+        try {
+            return Files.readAllLines(of(node).instance.resolve("logs/server.log"), StandardCharsets.UTF_8).stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** SIGKILL to the node's JVM, and waits until it is gone: no shutdown hook, no orderly close of anything. */
     void kill() {
         long pid;

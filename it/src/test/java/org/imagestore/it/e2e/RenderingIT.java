@@ -267,6 +267,92 @@ class RenderingIT {
         assertEquals(200, http.getText("/health").statusCode());
     }
 
+    /**
+     * Renders of the largest sources the limits allow (100 MP), many at once: each takes its share of the memory
+     * set aside for rendering (half the heap), so they run one or two at a time and the rest wait or are turned
+     * away with 503 + Retry-After; a source whose render would need more than that share (100 MP of 16-bit RGBA)
+     * is refused with 422 before anything is decoded. The node never runs out of heap and serves other requests
+     * throughout.
+     */
+    @Test
+    void manyRendersOfTheLargestSourcesAtOnceNeverExhaustTheHeap() throws Exception {
+        String largest = storeOver(NodeAddress.NODE_1, "/largest.png", blackPng(10_000, 10_000, 8, 2));
+        String tooDeep = storeOver(NodeAddress.NODE_1, "/too-deep.png", blackPng(10_000, 10_000, 16, 6));
+
+        HttpResponse<byte[]> refused = http.get("/images/" + tooDeep + "?w=100");
+        assertJsonError(refused, 422, null);
+        assertTrue(Responses.text(refused).contains("needs about"), () -> "says why: " + Responses.text(refused));
+
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            java.util.List<java.util.concurrent.Future<HttpResponse<byte[]>>> renders = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                int width = 100 + i; // each a variant of its own: no cache hit
+                renders.add(clients.submit(() -> http.get("/images/" + largest + "?w=" + width)));
+            }
+            // other requests are served meanwhile
+            for (int i = 0; i < 5; i++) {
+                assertEquals(200, http.get("/images/" + landscapeId).statusCode(), "an original during the renders");
+                Pause.millis(500);
+            }
+            int rendered = 0;
+            for (var render : renders) {
+                HttpResponse<byte[]> response = render.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                if (response.statusCode() == 503) {
+                    assertTrue(response.headers().firstValue("Retry-After").isPresent(), "503 with Retry-After");
+                } else {
+                    assertEquals(200, response.statusCode(), () -> Responses.text(response));
+                    rendered++;
+                }
+            }
+            assertTrue(rendered > 0, "at least the first render is done");
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(200, http.getText("/health").statusCode());
+        assertEquals(200, http.get("/images/" + landscapeId + "?w=79").statusCode(), "the node renders on");
+        assertTrue(NodeControl.logOf(NodeAddress.NODE_1).noneMatch(line -> line.contains("OutOfMemoryError")),
+                "no OutOfMemoryError in node-1's log");
+    }
+
+    private static String storeOver(NodeAddress node, String path, byte[] image) {
+        Stored stored;
+        try (Ftp ftp = Ftp.login(node, camera)) {
+            stored = ftp.stor(path, image);
+        }
+        assertEquals(226, stored.code(), stored::reply);
+        return stored.imageId();
+    }
+
+    /** A black PNG of the given size, bit depth and colour type (2: RGB, 6: RGBA), every row deflated: small, but real. */
+    static byte[] blackPng(int width, int height, int depth, int colourType) {
+        int channels = colourType == 6 ? 4 : 3;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        byte[] ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) depth)
+                .put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0).array();
+        out.writeBytes(Photos.pngChunk("IHDR", ihdr));
+        out.writeBytes(Photos.pngChunk("tEXt", ("Comment\0" + Unique.hex(8)).getBytes(StandardCharsets.ISO_8859_1)));
+        byte[] row = new byte[1 + width * channels * depth / 8]; // filter byte 0, then black
+        Deflater deflater = new Deflater(9);
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        for (int y = 0; y < height; y++) {
+            deflater.setInput(row);
+            while (!deflater.needsInput()) {
+                idat.write(buffer, 0, deflater.deflate(buffer));
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            idat.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        out.writeBytes(Photos.pngChunk("IDAT", idat.toByteArray()));
+        out.writeBytes(Photos.pngChunk("IEND", new byte[0]));
+        return out.toByteArray();
+    }
+
     // -------------------------------------------------------------------------------------------- helpers
 
     static BufferedImage render(String id, String query, String mediaType) {
