@@ -24,6 +24,6 @@ public class AdminAccounts {
         }
         List<?> hashes = em.createNativeQuery("select password_hash from admin_account where name = ?")
                 .setParameter(1, name).getResultList();
-        return !hashes.isEmpty() && passwords.verify(password, (String) hashes.getFirst());
+        return passwords.verifyOrSpend(password, hashes.stream().map(String.class::cast).findFirst());
     }
 }

@@ -14,6 +14,7 @@ import org.imagestore.ftp.api.UploadReceived;
 import org.imagestore.ftp.api.UploadStored;
 import org.imagestore.image.ImageId;
 import org.imagestore.ops.Metrics;
+import org.imagestore.security.LoginThrottle;
 import org.imagestore.ops.Metrics.UploadRefusal;
 import org.imagestore.source.Source;
 import org.imagestore.source.SourceAccounts;
@@ -41,10 +42,12 @@ public class FtpRequestConsumer implements FtpStoreListener {
     private Ingest ingest;
     @Inject
     private Metrics metrics;
+    @Inject
+    private LoginThrottle throttle;
 
     @Override
     public boolean authenticate(String source, String password, String clientAddress) {
-        return accounts.authenticate(source, password).isPresent();
+        return throttle.attempt("ftp", source, clientAddress, () -> accounts.authenticate(source, password).isPresent());
     }
 
     @Override

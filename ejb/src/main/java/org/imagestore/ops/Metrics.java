@@ -44,6 +44,15 @@ public class Metrics {
         }
     }
 
+    /** What became of a login (FTP or admin API). */
+    public enum LoginOutcome {
+        ACCEPTED, REFUSED, LOCKED;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** One counter's current value: its family, its labels in exposition form ({@code a="b",c="d"} or empty). */
     public record Sample(String family, String labels, long value) {
 
@@ -58,6 +67,7 @@ public class Metrics {
     private static final String IMAGE_BYTES = "imagestore_http_image_bytes_total";
     private static final String RENDITIONS = "imagestore_renditions_total";
     private static final String RENDER_MILLIS = "imagestore_render_milliseconds_total";
+    private static final String LOGINS = "imagestore_logins_total";
 
     private final Map<SeriesKey, LongAdder> counters = new ConcurrentHashMap<>();
     private final AtomicInteger uploadsInFlight = new AtomicInteger();
@@ -104,6 +114,11 @@ public class Metrics {
 
     public void rendition(RenditionOutcome outcome) {
         add(RENDITIONS, "result=\"" + outcome.label() + "\"", 1);
+    }
+
+    /** A login through {@code realm} ({@code ftp}, {@code admin}): accepted, refused, or locked out unchecked. */
+    public void login(String realm, LoginOutcome outcome) {
+        add(LOGINS, "realm=\"" + realm + "\",outcome=\"" + outcome.label() + "\"", 1);
     }
 
     public void renderTime(long millis) {

@@ -23,12 +23,16 @@ public class PasswordHashing {
     @Inject
     private VerifiedCredentials verified;
 
+    /** A hash of a random password, checked against when there is no account: see {@link #verifyOrSpend}. */
+    private String decoy;
+
     @PostConstruct
     void configure() {
         pbkdf2.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
                 "Pbkdf2PasswordHash.Iterations", "210000",
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32"));
+        decoy = pbkdf2.generate(java.util.UUID.randomUUID().toString().toCharArray());
     }
 
     /** @return the reason the password is refused, or null when it is acceptable */
@@ -51,6 +55,19 @@ public class PasswordHashing {
      * {@link VerifiedCredentials}): cameras log in for every picture, and admin clients authenticate every
      * request, and a key derivation costs about 100 ms of CPU each time.
      */
+    /**
+     * As {@link #verify}, and for an account that does not exist (no hash) the same key derivation against a
+     * decoy, so that a login for an unknown name costs and takes what a wrong password does: no telling which
+     * names exist from the time of the answer.
+     */
+    public boolean verifyOrSpend(String password, java.util.Optional<String> storedHash) {
+        if (storedHash.isEmpty()) {
+            pbkdf2.verify(password.toCharArray(), decoy);
+            return false;
+        }
+        return verify(password, storedHash.get());
+    }
+
     public boolean verify(String password, String storedHash) {
         if (verified.recentlyVerified(storedHash, password)) {
             return true;

@@ -60,10 +60,7 @@ public class SourceAccounts {
     /** @return the enabled source with that name and password */
     public Optional<Source> authenticate(String name, String password) {
         Optional<Source> source = find(name).filter(Source::enabled);
-        if (source.isEmpty()) {
-            return Optional.empty();
-        }
-        return passwords.verify(password, source.get().passwordHash()) ? source : Optional.empty();
+        return passwords.verifyOrSpend(password, source.map(Source::passwordHash)) ? source : Optional.empty();
     }
 
     private static void requireAcceptable(String password) {

@@ -67,6 +67,10 @@ public class FtpActivationSpec implements ActivationSpec {
             defaultValue = "${imagestore.ftp.shutdown-grace:20}")
     private String shutdownGraceSeconds = "${imagestore.ftp.shutdown-grace:20}";
 
+    @ConfigProperty(description = "FTP sessions one address may hold at once (logged in or not)",
+            defaultValue = "${imagestore.ftp.max-sessions-per-address:64}")
+    private String maxSessionsPerAddress = "${imagestore.ftp.max-sessions-per-address:64}";
+
     @ConfigProperty(description = "SITE CHMOD, SITE UTIME and MFMT (sent by mirror tools after each upload): ignore "
             + "(accept, keep nothing) or refuse (502)", defaultValue = "${imagestore.ftp.attribute-changes:ignore}")
     private String attributeChanges = "${imagestore.ftp.attribute-changes:ignore}";
@@ -97,7 +101,8 @@ public class FtpActivationSpec implements ActivationSpec {
                     Placeholders.resolve(tlsKeyStore),
                     Placeholders.resolve(tlsKeyStorePassword),
                     Placeholders.integer("shutdownGraceSeconds", shutdownGraceSeconds),
-                    attributeChangesIgnored());
+                    attributeChangesIgnored(),
+                    Placeholders.integer("maxSessionsPerAddress", maxSessionsPerAddress));
         } catch (IllegalArgumentException e) {
             throw new InvalidPropertyException(e.getMessage());
         }
@@ -142,6 +147,8 @@ public class FtpActivationSpec implements ActivationSpec {
     public void setTlsKeyStore(String tlsKeyStore) { this.tlsKeyStore = tlsKeyStore; }
     public String getTlsKeyStorePassword() { return tlsKeyStorePassword; }
     public void setTlsKeyStorePassword(String tlsKeyStorePassword) { this.tlsKeyStorePassword = tlsKeyStorePassword; }
+    public String getMaxSessionsPerAddress() { return maxSessionsPerAddress; }
+    public void setMaxSessionsPerAddress(String maxSessionsPerAddress) { this.maxSessionsPerAddress = maxSessionsPerAddress; }
     public String getAttributeChanges() { return attributeChanges; }
     public void setAttributeChanges(String attributeChanges) { this.attributeChanges = attributeChanges; }
     public String getShutdownGraceSeconds() { return shutdownGraceSeconds; }

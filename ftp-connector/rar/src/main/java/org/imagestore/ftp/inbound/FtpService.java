@@ -130,6 +130,9 @@ final class FtpService {
         factory.setUserManager(new SourceUserManager(store, settings.idleTimeoutSeconds(), logins));
         factory.setFileSystem(new VirtualFileSystemFactory(store));
         factory.setCommandFactory(commands.createCommandFactory());
+        // a mutable map: FtpServer clears it when it stops
+        factory.setFtplets(new java.util.HashMap<>(java.util.Map.of("sessions-per-address",
+                new SessionsPerAddress(settings.maxSessionsPerAddress()))));
         return factory;
     }
 

@@ -6,13 +6,14 @@ import java.nio.file.Path;
 record FtpSettings(int port, String bindAddress, String passivePorts, String passiveAddress, boolean activeEnabled,
                    int idleTimeoutSeconds, int maxLogins, int maxThreads, long maxUploadBytes, Path stagingDirectory,
                    String tlsKeyStore, String tlsKeyStorePassword, int shutdownGraceSeconds,
-                   boolean ignoreAttributeChanges) {
+                   boolean ignoreAttributeChanges, int maxSessionsPerAddress) {
 
     FtpSettings {
         require(port > 0 && port < 65536, "port must be 1..65535, not " + port);
         require(passivePorts.matches("[0-9, -]+"), "passivePorts must look like 30000-30099, not '" + passivePorts + "'");
         require(idleTimeoutSeconds >= 30, "idleTimeoutSeconds must be at least 30 (a store can take seconds)");
         require(maxLogins > 0 && maxThreads > 0, "maxLogins and maxThreads must be positive");
+        require(maxSessionsPerAddress > 0, "maxSessionsPerAddress must be positive");
         require(maxUploadBytes > 0, "maxUploadBytes must be positive");
         require(shutdownGraceSeconds >= 0, "shutdownGraceSeconds must not be negative");
     }

@@ -59,6 +59,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class FtpServiceTest {
 
     private static final long MAX_UPLOAD_BYTES = 100_000;
+    private static final int MAX_SESSIONS_PER_ADDRESS = 4;
     private static final String KEY_STORE_PASSWORD = "key-store-password";
 
     @TempDir
@@ -98,7 +99,8 @@ class FtpServiceTest {
         staging = temp.resolve("staging");
         port = freePort();
         service = new FtpService(new FtpSettings(port, "127.0.0.1", "0", "", true, 30, 10, 16, MAX_UPLOAD_BYTES,
-                staging, keyStore.toString(), KEY_STORE_PASSWORD, 0, ignoreAttributeChanges), new StoreGateway(container));
+                staging, keyStore.toString(), KEY_STORE_PASSWORD, 0, ignoreAttributeChanges, MAX_SESSIONS_PER_ADDRESS),
+                new StoreGateway(container));
         service.start();
         client = connect(new FTPClient());
     }
@@ -273,6 +275,47 @@ class FtpServiceTest {
         assertEquals(List.of(), store.received());
         // the camera itself goes on
         assertTrue(upload("a.jpg", content(5000)), client.getReplyString());
+    }
+
+    @Test
+    void sessionsBeyondTheLimitFromOneAddressAre421WhileAnotherAddressConnects() throws IOException {
+        List<FTPClient> more = new java.util.ArrayList<>();
+        try {
+            for (int i = 1; i < MAX_SESSIONS_PER_ADDRESS; i++) { // the test's own client holds the first
+                more.add(connect(new FTPClient()));
+                assertEquals(220, more.getLast().getReplyCode());
+            }
+            FTPClient oneTooMany = new FTPClient();
+            oneTooMany.setDefaultTimeout(20_000);
+            // Commons Net takes a 421 greeting as the server closing the connection, which it is
+            assertThrows(FTPConnectionClosedException.class, () -> oneTooMany.connect("127.0.0.1", port));
+            assertEquals(421, oneTooMany.getReplyCode(), oneTooMany.getReplyString());
+            assertTrue(oneTooMany.getReplyString().contains("Too many sessions from your address"), oneTooMany.getReplyString());
+
+            FTPClient elsewhere = new FTPClient();
+            elsewhere.setDefaultTimeout(20_000);
+            elsewhere.connect(java.net.InetAddress.getByName("127.0.0.1"), port, java.net.InetAddress.getByName("127.0.0.3"), 0);
+            assertEquals(220, elsewhere.getReplyCode(), "another address");
+            elsewhere.disconnect();
+        } finally {
+            for (FTPClient c : more) {
+                c.logout();
+                c.disconnect();
+            }
+        }
+        // sessions that end make room again (once the server has seen them close)
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                FTPClient again = connect(new FTPClient());
+                assertEquals(220, again.getReplyCode(), again.getReplyString());
+                again.disconnect();
+                break;
+            } catch (FTPConnectionClosedException notYet) {
+                assertTrue(System.nanoTime() < deadline, "no room after the sessions ended");
+                Thread.onSpinWait();
+            }
+        }
     }
 
     // --- STOR
