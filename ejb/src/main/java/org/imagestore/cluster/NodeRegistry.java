@@ -58,6 +58,15 @@ public class NodeRegistry {
                 .setParameter(1, enabled).setParameter(2, tolerance).executeUpdate();
     }
 
+    /** Who may read upload queries and image metadata: {@code public} or {@code viewer} (cluster settings). */
+    public String metadataAccess() {
+        return (String) em.createNativeQuery("select metadata_access from cluster_settings").getSingleResult();
+    }
+
+    public void changeMetadataAccess(String access) {
+        em.createNativeQuery("update cluster_settings set metadata_access = ?").setParameter(1, access).executeUpdate();
+    }
+
     /** Marks a node draining (levelling moves its groups off) or back in service; false if it is down or unknown. */
     public boolean changeState(String name, String state) {
         return em.createNativeQuery("""

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import org.imagestore.admin.AccountExistsException;
+import org.imagestore.admin.UnknownAccountException;
 import org.imagestore.delivery.CopyUnavailableException;
 import org.imagestore.delivery.RenderBusyException;
 import org.imagestore.delivery.UnknownImageException;
@@ -34,6 +36,8 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
             case UnknownImageException unknown -> ErrorResponse.of(Status.NOT_FOUND, unknown.getMessage());
             case UnknownSourceException unknown -> ErrorResponse.of(Status.NOT_FOUND, unknown.getMessage());
             case SourceExistsException exists -> ErrorResponse.of(Status.CONFLICT, "name", exists.getMessage());
+            case AccountExistsException exists -> ErrorResponse.of(Status.CONFLICT, "name", exists.getMessage());
+            case UnknownAccountException unknown -> ErrorResponse.of(Status.NOT_FOUND, unknown.getMessage());
             case SourceRefusedException refused -> ErrorResponse.of(ErrorResponse.UNPROCESSABLE, null, refused.getMessage());
             case CopyUnavailableException unavailable -> ErrorResponse.of(Status.SERVICE_UNAVAILABLE, unavailable.getMessage());
             case RenderBusyException busy -> Response.fromResponse(ErrorResponse.of(Status.SERVICE_UNAVAILABLE,

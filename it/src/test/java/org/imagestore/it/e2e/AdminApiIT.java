@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -238,5 +239,55 @@ class AdminApiIT {
         assertJsonError(http.admin("PUT", "/admin/sources/nobody-" + Unique.hex(4), "{\"enabled\":false}"), 404, null);
         Source camera = http.newSource("emptyput");
         assertJsonError(http.admin("PUT", "/admin/sources/" + camera.name(), "{}"), 400, "body");
+    }
+
+    @Test
+    void anAdministratorChangesAPasswordAndTheLastAdministratorStays() {
+        String name = "ops-" + Unique.hex(4);
+        assertEquals(201, http.admin("POST", "/admin/accounts", "{\"name\":\"" + name + "\",\"password\":\"first-password-1\"}").statusCode());
+        assertEquals(200, http.call(name, "first-password-1", "GET", "/admin/sources", null).statusCode());
+        assertEquals(200, http.call(name, "first-password-1", "PUT", "/admin/accounts/" + name,
+                "{\"password\":\"second-password-2\"}").statusCode());
+        assertEquals(401, http.call(name, "first-password-1", "GET", "/admin/sources", null).statusCode(), "the old password");
+        assertEquals(200, http.call(name, "second-password-2", "GET", "/admin/sources", null).statusCode(), "the new one");
+        assertEquals(400, http.admin("PUT", "/admin/accounts/" + name, "{\"password\":\"short\"}").statusCode());
+        assertEquals(409, http.admin("POST", "/admin/accounts", "{\"name\":\"" + name + "\",\"password\":\"first-password-1\"}").statusCode());
+        assertEquals(204, http.admin("DELETE", "/admin/accounts/" + name, null).statusCode());
+        assertEquals(401, http.call(name, "second-password-2", "GET", "/admin/sources", null).statusCode(), "removed");
+        if (Responses.jsonArray(http.admin("GET", "/admin/accounts", null).body()).stream()
+                .filter(a -> a.asJsonObject().getString("role").equals("admin")).count() == 1) {
+            assertEquals(400, http.admin("DELETE", "/admin/accounts/admin", null).statusCode(), "the last administrator");
+        }
+    }
+
+    /**
+     * With {@code metadataAccess: viewer}, upload queries and {@code /meta} need a viewer (or admin) account; image
+     * URLs stay public; viewers cannot use the admin API.
+     */
+    @Test
+    void metadataCanBeKeptFromThePublicForViewers() {
+        String viewer = "indexer-" + Unique.hex(4);
+        assertEquals(201, http.admin("POST", "/admin/accounts",
+                "{\"name\":\"" + viewer + "\",\"password\":\"viewer-password\",\"role\":\"viewer\"}").statusCode());
+        assertEquals(403, http.call(viewer, "viewer-password", "GET", "/admin/sources", null).statusCode(), "no admin API for viewers");
+        Source camera = http.newSource("private-meta");
+        byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
+        String id = Ftp.upload(camera, "/p.jpg", photo);
+        String query = "/images?source=" + camera.name();
+        try {
+            assertEquals(200, http.admin("PUT", "/admin/cluster", "{\"metadataAccess\":\"viewer\"}").statusCode());
+            for (String path : List.of(query, "/images/" + id + "/meta")) {
+                HttpResponse<String> anonymous = http.call(null, null, "GET", path, null);
+                assertEquals(401, anonymous.statusCode(), path);
+                assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), path);
+                assertEquals(200, http.call(viewer, "viewer-password", "GET", path, null).statusCode(), path + " as a viewer");
+                assertEquals(200, http.admin("GET", path, null).statusCode(), path + " as admin");
+            }
+            assertEquals(200, http.get("/images/" + id).statusCode(), "the image itself stays public");
+        } finally {
+            assertEquals(200, http.admin("PUT", "/admin/cluster", "{\"metadataAccess\":\"public\"}").statusCode());
+        }
+        assertEquals(200, http.call(null, null, "GET", query, null).statusCode(), "public again");
+        assertEquals(400, http.admin("PUT", "/admin/cluster", "{\"metadataAccess\":\"secret\"}").statusCode());
     }
 }

@@ -1,6 +1,8 @@
 package org.imagestore.web.admin;
 
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +15,8 @@ import org.imagestore.admin.AdminAccounts;
 import org.imagestore.security.LoginThrottle;
 
 /**
- * The store's own administrator accounts (PBKDF2 hashes in the catalogue), checked the same way as FTP
- * logins, including their short memory of verified passwords.
+ * The store's own accounts of the HTTP API (PBKDF2 hashes in the catalogue; role admin or viewer), checked the
+ * same way as FTP logins: locked out after repeated failures, with a short memory of verified passwords.
  */
 @ApplicationScoped
 public class AdminIdentityStore implements IdentityStore {
@@ -27,10 +29,14 @@ public class AdminIdentityStore implements IdentityStore {
     private HttpServletRequest request;
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
+        AtomicReference<String> role = new AtomicReference<>();
         // the address the request came from (behind a load balancer: the balancer's)
-        return throttle.attempt("admin", credential.getCaller(), request.getRemoteAddr(),
-                () -> admins.authenticate(credential.getCaller(), credential.getPasswordAsString()))
-                ? new CredentialValidationResult(credential.getCaller(), Set.of(AdminSecurity.ROLE))
+        boolean accepted = throttle.attempt("admin", credential.getCaller(), request.getRemoteAddr(), () -> {
+            Optional<String> found = admins.authenticate(credential.getCaller(), credential.getPasswordAsString());
+            found.ifPresent(role::set);
+            return found.isPresent();
+        });
+        return accepted ? new CredentialValidationResult(credential.getCaller(), Set.of(role.get()))
                 : CredentialValidationResult.INVALID_RESULT;
     }
 }

@@ -9,9 +9,11 @@ import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthentica
  * the {@value #ROLE} role.
  */
 @BasicAuthenticationMechanismDefinition(realmName = "imagestore admin")
-@DeclareRoles(AdminSecurity.ROLE)
+@DeclareRoles({AdminSecurity.ROLE, AdminSecurity.VIEWER})
 @ApplicationScoped
 public class AdminSecurity {
 
     public static final String ROLE = "admin";
+    /** May read upload queries and image metadata when they are not public. */
+    public static final String VIEWER = "viewer";
 }

@@ -27,7 +27,7 @@ import org.imagestore.web.ErrorResponse;
 
 /**
  * The cluster as operators see and steer it: {@code GET /admin/cluster} and {@code GET /admin/groups}
- * (DESIGN.md); {@code PUT /admin/cluster} (grace period, levelling on/off and its tolerance);
+ * (DESIGN.md); {@code PUT /admin/cluster} (grace period, levelling on/off and its tolerance, who reads metadata);
  * {@code POST /admin/cluster/levelling} (a round now); {@code PUT/DELETE /admin/nodes/{name}} (drain, remove);
  * {@code PUT /admin/nodes/{name}/volumes/{id}} (empty one volume of a node onto its others, or take it back).
  */
@@ -48,8 +48,11 @@ public class ClusterResource {
     @Inject
     private VolumeRecords volumes;
 
-    /** A change of the cluster's settings: {@code {"graceSeconds": 600, "levelling": true, "levellingTolerance": 0.02}}. */
-    public record SettingsChange(Integer graceSeconds, Boolean levelling, Double levellingTolerance) {
+    /**
+     * A change of the cluster's settings: {@code {"graceSeconds": 600, "levelling": true, "levellingTolerance": 0.02,
+     * "metadataAccess": "viewer"}}.
+     */
+    public record SettingsChange(Integer graceSeconds, Boolean levelling, Double levellingTolerance, String metadataAccess) {
     }
 
     /** A change of a node: {@code {"state": "draining"}} moves its groups off, {@code "up"} takes it back. */
@@ -69,8 +72,14 @@ public class ClusterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ClusterReport.ClusterStatus change(SettingsChange change) {
         if (change == null || (change.graceSeconds() == null && change.levelling() == null
-                && change.levellingTolerance() == null)) {
-            throw new InvalidParameterException("body", "give graceSeconds, levelling and/or levellingTolerance");
+                && change.levellingTolerance() == null && change.metadataAccess() == null)) {
+            throw new InvalidParameterException("body", "give graceSeconds, levelling, levellingTolerance and/or metadataAccess");
+        }
+        if (change.metadataAccess() != null) {
+            if (!change.metadataAccess().equals("public") && !change.metadataAccess().equals("viewer")) {
+                throw new InvalidParameterException("metadataAccess", "must be \"public\" or \"viewer\"");
+            }
+            registry.changeMetadataAccess(change.metadataAccess());
         }
         if (change.graceSeconds() != null) {
             if (change.graceSeconds() < 0 || change.graceSeconds() > 30 * 24 * 3600) {

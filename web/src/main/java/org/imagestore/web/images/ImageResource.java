@@ -72,11 +72,14 @@ public class ImageResource {
     private ImagePurge purge;
     @Inject
     private RemoteOriginals remote;
+    @Inject
+    private MetadataAccess metadataAccess;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public UploadSearch.Page search(@Context UriInfo uri) {
-        return uploads.search(SearchParameters.parse(uri.getQueryParameters()));
+    public Response search(@Context UriInfo uri) {
+        return metadataAccess.refusal().orElseGet(() ->
+                Response.ok(uploads.search(SearchParameters.parse(uri.getQueryParameters()))).build());
     }
 
     @GET
@@ -103,8 +106,9 @@ public class ImageResource {
     @GET
     @Path("{id}/meta")
     @Produces(MediaType.APPLICATION_JSON)
-    public ImageDescription meta(@PathParam("id") String id) {
-        return descriptions.describe(ImageId.parse(id).orElseThrow(() -> new UnknownImageException(id)));
+    public Response meta(@PathParam("id") String id) {
+        return metadataAccess.refusal().orElseGet(() -> Response.ok(
+                descriptions.describe(ImageId.parse(id).orElseThrow(() -> new UnknownImageException(id)))).build());
     }
 
     /** Purges every copy and cached rendition (administrators only; see web.xml). */
