@@ -17,8 +17,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * server cleanly when it is terminated.
  *
  * <p>Usage: {@code PrivatePostgres <data-dir> <port> <database>[,<database>...]}, with the application's password in the
- * environment variable {@code IMAGESTORE_DB_PASSWORD}. The application connects as role {@code imagestore}
- * with that password (SCRAM); the server listens on loopback only.
+ * environment variable {@code IMAGESTORE_DB_PASSWORD} and the superuser's in {@code IMAGESTORE_DB_SUPERUSER_PASSWORD}.
+ * The application connects as role {@code imagestore} with its password (SCRAM); the server listens on loopback
+ * only and every role, the superuser too, must present its password: another local user cannot get in.
  */
 public final class PrivatePostgres {
 
@@ -35,11 +36,8 @@ public final class PrivatePostgres {
         Path dataDirectory = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         String[] databases = args[2].split(",");
-        String password = System.getenv("IMAGESTORE_DB_PASSWORD");
-        if (password == null || !password.matches("[A-Za-z0-9]{16,}")) {
-            System.err.println("IMAGESTORE_DB_PASSWORD must hold the application's password (16+ letters and digits)");
-            System.exit(2);
-        }
+        String password = requiredPassword("IMAGESTORE_DB_PASSWORD", "the application's");
+        String superuserPassword = requiredPassword("IMAGESTORE_DB_SUPERUSER_PASSWORD", "the superuser's");
         Files.createDirectories(dataDirectory);
 
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -53,11 +51,13 @@ public final class PrivatePostgres {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
+                // how this process connects as the superuser, once the password is required
+                .setConnectConfig("password", superuserPassword)
                 .start();
         for (String database : databases) {
             createDatabase(postgres, database, password);
         }
-        requirePasswordFor(dataDirectory, postgres);
+        requirePasswords(dataDirectory, postgres, superuserPassword);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -93,18 +93,31 @@ public final class PrivatePostgres {
     }
 
     /**
-     * The bundled server trusts local connections; the application's role must present its password. The
-     * superuser stays trusted on loopback, which the embedded server's own start-up check relies on.
+     * The bundled server trusts every local connection, the superuser's too (and its {@code COPY ... PROGRAM}
+     * runs commands): the superuser gets a password, and the only rule left asks every role for its password,
+     * over loopback TCP (no Unix-socket rule: a socket connection finds no rule and is refused).
      */
-    private static void requirePasswordFor(Path dataDirectory, EmbeddedPostgres postgres) throws IOException, SQLException {
+    private static void requirePasswords(Path dataDirectory, EmbeddedPostgres postgres, String superuserPassword)
+            throws IOException, SQLException {
         Path hba = dataDirectory.resolve("pg_hba.conf");
-        String rule = "host all " + APP_ROLE + " 127.0.0.1/32 scram-sha-256";
-        String current = Files.readString(hba);
-        if (!current.startsWith(rule)) {
-            Files.writeString(hba, rule + "\n" + current);
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        String rules = "# imagestore: every role presents its password (SCRAM), over loopback TCP only\n"
+                + "host all all 127.0.0.1/32 scram-sha-256\n";
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            // letters and digits only, checked above
+            s.execute("alter role postgres password '" + superuserPassword + "'");
+            if (!Files.readString(hba).equals(rules)) {
+                Files.writeString(hba, rules);
                 s.execute("select pg_reload_conf()");
             }
         }
+    }
+
+    private static String requiredPassword(String variable, String whose) {
+        String password = System.getenv(variable);
+        if (password == null || !password.matches("[A-Za-z0-9]{16,}")) {
+            System.err.println(variable + " must hold " + whose + " password (16+ letters and digits)");
+            System.exit(2);
+        }
+        return password;
     }
 }
