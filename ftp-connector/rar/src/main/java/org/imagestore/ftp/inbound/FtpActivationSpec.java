@@ -67,6 +67,14 @@ public class FtpActivationSpec implements ActivationSpec {
             defaultValue = "${imagestore.ftp.shutdown-grace:20}")
     private String shutdownGraceSeconds = "${imagestore.ftp.shutdown-grace:20}";
 
+    @ConfigProperty(description = "Logins only after AUTH TLS (no password in clear)",
+            defaultValue = "${imagestore.ftp.tls.required:false}")
+    private String tlsRequired = "${imagestore.ftp.tls.required:false}";
+
+    @ConfigProperty(description = "Transfers and listings only after PROT P (encrypted data connections)",
+            defaultValue = "${imagestore.ftp.tls.data-required:false}")
+    private String tlsDataRequired = "${imagestore.ftp.tls.data-required:false}";
+
     @ConfigProperty(description = "FTP sessions one address may hold at once (logged in or not)",
             defaultValue = "${imagestore.ftp.max-sessions-per-address:64}")
     private String maxSessionsPerAddress = "${imagestore.ftp.max-sessions-per-address:64}";
@@ -102,7 +110,9 @@ public class FtpActivationSpec implements ActivationSpec {
                     Placeholders.resolve(tlsKeyStorePassword),
                     Placeholders.integer("shutdownGraceSeconds", shutdownGraceSeconds),
                     attributeChangesIgnored(),
-                    Placeholders.integer("maxSessionsPerAddress", maxSessionsPerAddress));
+                    Placeholders.integer("maxSessionsPerAddress", maxSessionsPerAddress),
+                    Boolean.parseBoolean(Placeholders.resolve(tlsRequired)),
+                    Boolean.parseBoolean(Placeholders.resolve(tlsDataRequired)));
         } catch (IllegalArgumentException e) {
             throw new InvalidPropertyException(e.getMessage());
         }
@@ -147,6 +157,10 @@ public class FtpActivationSpec implements ActivationSpec {
     public void setTlsKeyStore(String tlsKeyStore) { this.tlsKeyStore = tlsKeyStore; }
     public String getTlsKeyStorePassword() { return tlsKeyStorePassword; }
     public void setTlsKeyStorePassword(String tlsKeyStorePassword) { this.tlsKeyStorePassword = tlsKeyStorePassword; }
+    public String getTlsRequired() { return tlsRequired; }
+    public void setTlsRequired(String tlsRequired) { this.tlsRequired = tlsRequired; }
+    public String getTlsDataRequired() { return tlsDataRequired; }
+    public void setTlsDataRequired(String tlsDataRequired) { this.tlsDataRequired = tlsDataRequired; }
     public String getMaxSessionsPerAddress() { return maxSessionsPerAddress; }
     public void setMaxSessionsPerAddress(String maxSessionsPerAddress) { this.maxSessionsPerAddress = maxSessionsPerAddress; }
     public String getAttributeChanges() { return attributeChanges; }

@@ -9,6 +9,10 @@ import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.command.CommandFactoryFactory;
+import org.apache.ftpserver.command.impl.LIST;
+import org.apache.ftpserver.command.impl.MLSD;
+import org.apache.ftpserver.command.impl.NLST;
+import org.apache.ftpserver.command.impl.RETR;
 import org.apache.ftpserver.command.impl.USER;
 import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.impl.DefaultDataConnectionConfiguration;
@@ -45,7 +49,8 @@ final class FtpService {
             throw new IllegalStateException("cannot listen on " + settings.endpoint() + " (port taken?): " + e.getMessage(), e);
         }
         LOG.info("imagestore FTP listening on " + settings.endpoint() + ", passive ports " + settings.passivePorts()
-                + (settings.tlsEnabled() ? ", explicit FTPS enabled" : "") + ", staging in " + settings.stagingDirectory());
+                + (settings.tlsEnabled() ? ", explicit FTPS enabled" : "")
+                + (settings.tlsRequired() ? " and required for logins" : "") + (settings.tlsDataRequired() ? " and data" : "") + ", staging in " + settings.stagingDirectory());
     }
 
     /** Stops accepting, gives uploads in progress the grace period to finish, then closes everything. */
@@ -106,9 +111,15 @@ final class FtpService {
 
         LoginChecks logins = new LoginChecks();
         CommandFactoryFactory commands = new CommandFactoryFactory();
-        commands.addCommand("USER", new NoDelay(new USER()));
-        commands.addCommand("PASS", new PassOrComeBackLater(logins));
-        commands.addCommand("STOR", new DurableStor(store, staging, uploads, settings.maxUploadBytes()));
+        boolean tlsLogins = settings.tlsRequired();
+        boolean tlsData = settings.tlsDataRequired();
+        commands.addCommand("USER", new NoDelay(RequireTls.forLogin(new USER(), tlsLogins)));
+        commands.addCommand("PASS", RequireTls.forLogin(new PassOrComeBackLater(logins), tlsLogins));
+        commands.addCommand("STOR", RequireTls.forData(new DurableStor(store, staging, uploads, settings.maxUploadBytes()), tlsData));
+        commands.addCommand("RETR", RequireTls.forData(new RETR(), tlsData));
+        commands.addCommand("LIST", RequireTls.forData(new LIST(), tlsData));
+        commands.addCommand("NLST", RequireTls.forData(new NLST(), tlsData));
+        commands.addCommand("MLSD", RequireTls.forData(new MLSD(), tlsData));
         commands.addCommand("RNTO", new AcknowledgedRnto(store));
         commands.addCommand("MKD", TreeCommand.makeFolder(store));
         commands.addCommand("XMKD", TreeCommand.makeFolder(store));

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 record FtpSettings(int port, String bindAddress, String passivePorts, String passiveAddress, boolean activeEnabled,
                    int idleTimeoutSeconds, int maxLogins, int maxThreads, long maxUploadBytes, Path stagingDirectory,
                    String tlsKeyStore, String tlsKeyStorePassword, int shutdownGraceSeconds,
-                   boolean ignoreAttributeChanges, int maxSessionsPerAddress) {
+                   boolean ignoreAttributeChanges, int maxSessionsPerAddress, boolean tlsRequired,
+                   boolean tlsDataRequired) {
 
     FtpSettings {
         require(port > 0 && port < 65536, "port must be 1..65535, not " + port);
@@ -16,6 +17,8 @@ record FtpSettings(int port, String bindAddress, String passivePorts, String pas
         require(maxSessionsPerAddress > 0, "maxSessionsPerAddress must be positive");
         require(maxUploadBytes > 0, "maxUploadBytes must be positive");
         require(shutdownGraceSeconds >= 0, "shutdownGraceSeconds must not be negative");
+        require(!(tlsRequired || tlsDataRequired) || !tlsKeyStore.isEmpty(),
+                "TLS cannot be required without a key store (imagestore.ftp.tls.keystore)");
     }
 
     boolean tlsEnabled() {

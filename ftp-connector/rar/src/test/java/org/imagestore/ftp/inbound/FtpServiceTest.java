@@ -96,11 +96,15 @@ class FtpServiceTest {
     }
 
     private void startServerAndConnect(boolean ignoreAttributeChanges) throws IOException {
+        startServerAndConnect(ignoreAttributeChanges, false);
+    }
+
+    private void startServerAndConnect(boolean ignoreAttributeChanges, boolean tlsRequired) throws IOException {
         staging = temp.resolve("staging");
         port = freePort();
         service = new FtpService(new FtpSettings(port, "127.0.0.1", "0", "", true, 30, 10, 16, MAX_UPLOAD_BYTES,
-                staging, keyStore.toString(), KEY_STORE_PASSWORD, 0, ignoreAttributeChanges, MAX_SESSIONS_PER_ADDRESS),
-                new StoreGateway(container));
+                staging, keyStore.toString(), KEY_STORE_PASSWORD, 0, ignoreAttributeChanges, MAX_SESSIONS_PER_ADDRESS,
+                tlsRequired, tlsRequired), new StoreGateway(container));
         service.start();
         client = connect(new FTPClient());
     }
@@ -501,6 +505,29 @@ class FtpServiceTest {
         assertEquals(226, tls.getReplyCode());
         assertArrayEquals(content, onlyStoreCall().content());
         assertNothingStaged();
+    }
+
+    @Test
+    void whenTlsIsRequiredNoPasswordAndNoImageCrossTheNetworkInClear() throws IOException {
+        disconnectAndStopServer();
+        startServerAndConnect(true, true);
+        assertEquals(530, client.sendCommand("USER", SOURCE), client.getReplyString());
+        assertEquals(530, client.sendCommand("PASS", PASSWORD), "the password is not even looked at");
+        assertTrue(client.getReplyString().contains("AUTH TLS"), client.getReplyString());
+        client.disconnect();
+
+        FTPSClient tls = new FTPSClient(false);
+        tls.setTrustManager(TrustManagerUtils.getAcceptAllTrustManager());
+        client = connect(tls);
+        logIn();
+        tls.execPBSZ(0);
+        tls.execPROT("C");
+        assertFalse(upload("clear.jpg", content(5000)), "an upload over a clear data connection");
+        assertEquals(521, tls.getReplyCode(), tls.getReplyString());
+        assertEquals(List.of(), store.received());
+        tls.execPROT("P");
+        assertTrue(upload("a.jpg", content(5000)), tls.getReplyString());
+        assertEquals(226, tls.getReplyCode());
     }
 
     /** The ways of opening a data connection, named by the command that sets it up. */

@@ -16,7 +16,7 @@ class FtpSettingsTest {
     private static FtpSettings settings(int port, String passivePorts, int idleTimeoutSeconds, int maxLogins,
                                         int maxThreads, long maxUploadBytes, int shutdownGraceSeconds, String tlsKeyStore) {
         return new FtpSettings(port, "127.0.0.1", passivePorts, "", true, idleTimeoutSeconds, maxLogins, maxThreads,
-                maxUploadBytes, Path.of("/tmp/staging"), tlsKeyStore, "", shutdownGraceSeconds, true, 64);
+                maxUploadBytes, Path.of("/tmp/staging"), tlsKeyStore, "", shutdownGraceSeconds, true, 64, false, false);
     }
 
     @ParameterizedTest(name = "port {0}, passive {1}, idle {2}, logins {3}, threads {4}, max {5}, grace {6}")
