@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,8 @@ import org.imagestore.cluster.ThisNode;
 import org.imagestore.image.Image;
 import org.imagestore.image.ImageCatalogue;
 import org.imagestore.image.ImageId;
+import org.imagestore.imaging.ImageInspector;
+import org.imagestore.imaging.NotAnImageException;
 import org.imagestore.placement.GroupMaps;
 import org.imagestore.placement.Placement;
 import org.imagestore.placement.Placements;
@@ -29,6 +32,8 @@ import org.imagestore.volume.LocalVolumes;
  */
 @ApplicationScoped
 public class Originals {
+
+    private static final Logger LOG = Logger.getLogger(Originals.class.getName());
 
     private static final int REMEMBERED = 50_000;
     private final Map<ImageId, Original> known = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -52,6 +57,7 @@ public class Originals {
     private Cluster cluster;
     @Inject
     private GroupMaps maps;
+    private final ImageInspector inspector = new ImageInspector();
 
     /**
      * @throws UnknownImageException    when there is no such image
@@ -65,8 +71,16 @@ public class Originals {
         if (remembered != null && remembered.file().filter(Files::isRegularFile).isPresent()) {
             return remembered;
         }
-        Image image = images.find(id).orElseThrow(() -> new UnknownImageException(id));
-        List<Placement> copies = placements.of(id);
+        Image image;
+        List<Placement> copies;
+        try {
+            image = images.find(id).orElseThrow(() -> new UnknownImageException(id));
+            copies = placements.of(id);
+        } catch (UnknownImageException unknown) {
+            throw unknown;
+        } catch (RuntimeException catalogueUnreachable) {
+            return withoutCatalogue(id, catalogueUnreachable);
+        }
         Optional<Path> here = copies.stream().filter(p -> p.node().equals(node.name())).findFirst()
                 .flatMap(p -> volumes.find(id, p.volume()));
         Set<String> live = cluster.members();
@@ -86,6 +100,23 @@ public class Originals {
             }
         }
         return original;
+    }
+
+    /**
+     * The catalogue cannot be read: a copy on this node is served all the same (the id is its content's digest,
+     * and the header gives its format); without one there is nothing to serve.
+     */
+    private Original withoutCatalogue(ImageId id, RuntimeException cause) {
+        Optional<Path> here = volumes.findAnywhere(id);
+        if (here.isEmpty()) {
+            throw new CopyUnavailableException(id, "the catalogue is unreachable and this node holds no copy");
+        }
+        try {
+            LOG.fine(() -> "image " + id + ": served from this node's copy while the catalogue is unreachable (" + cause + ")");
+            return new Original(id, inspector.inspect(here.get()), Files.size(here.get()), here, List.of());
+        } catch (NotAnImageException | java.io.IOException e) {
+            throw new CopyUnavailableException(id, "the catalogue is unreachable and this node's copy is unreadable: " + e.getMessage());
+        }
     }
 
     /** Forgets a purged image. */

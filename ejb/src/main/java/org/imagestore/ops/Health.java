@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * The node's health: {@code UP} when every check passes. A check can be {@code UP}, {@code WARN} (working but
- * needs attention; does not make the node DOWN) or {@code DOWN}.
+ * needs attention; does not make the node DOWN), {@code DEGRADED} (the node serves what it can without it: the
+ * catalogue unreachable, it still serves the originals it holds and cached renditions, and uploads get 421) or
+ * {@code DOWN}. A node that is not DOWN keeps its place behind a load balancer.
  */
 public record Health(String status, String node, List<Check> checks) {
 
@@ -17,18 +19,24 @@ public record Health(String status, String node, List<Check> checks) {
             return new Check(name, "WARN", detail);
         }
 
+        static Check degraded(String name, String detail) {
+            return new Check(name, "DEGRADED", detail);
+        }
+
         static Check down(String name, String detail) {
             return new Check(name, "DOWN", detail);
         }
     }
 
-    /** DOWN when any check is DOWN; WARN checks leave the node UP. */
+    /** DOWN when any check is DOWN, else DEGRADED when any is; WARN checks leave the node UP. */
     public static Health of(String node, List<Check> checks) {
-        boolean down = checks.stream().anyMatch(c -> c.status().equals("DOWN"));
-        return new Health(down ? "DOWN" : "UP", node, List.copyOf(checks));
+        String status = checks.stream().anyMatch(c -> c.status().equals("DOWN")) ? "DOWN"
+                : checks.stream().anyMatch(c -> c.status().equals("DEGRADED")) ? "DEGRADED" : "UP";
+        return new Health(status, node, List.copyOf(checks));
     }
 
-    public boolean up() {
-        return status.equals("UP");
+    /** Whether the node takes requests (UP or DEGRADED). */
+    public boolean serving() {
+        return !status.equals("DOWN");
     }
 }

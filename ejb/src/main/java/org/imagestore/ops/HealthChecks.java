@@ -57,9 +57,9 @@ public class HealthChecks {
     private Health.Check database() {
         try (Connection c = dataSource.getConnection()) {
             return c.isValid(2) ? Health.Check.up("database", "catalogue reachable")
-                    : Health.Check.down("database", "connection not valid");
+                    : Health.Check.degraded("database", "connection not valid; serving local originals and cached renditions only");
         } catch (SQLException e) {
-            return Health.Check.down("database", e.getMessage());
+            return Health.Check.degraded("database", e.getMessage() + "; serving local originals and cached renditions only");
         }
     }
 

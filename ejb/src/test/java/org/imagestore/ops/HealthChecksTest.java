@@ -19,7 +19,7 @@ class HealthChecksTest {
         assertEquals("WARN", backlog.status());
 
         Health health = Health.of("node-1", List.of(Health.Check.up("database", "ok"), backlog));
-        assertTrue(health.up(), "uploads go on while the broker is away: their messages wait in the outbox");
+        assertEquals("UP", health.status(), "uploads go on while the broker is away: their messages wait in the outbox");
     }
 
     @Test
@@ -31,7 +31,15 @@ class HealthChecksTest {
     void aVolumeThatCannotBeWrittenTakesTheNodeDown() {
         Health.Check volume = HealthChecks.volume(new VolumeReading("v-1", Path.of("/x"), 100, 10, 0.1, false));
         assertEquals("DOWN", volume.status());
-        assertFalse(Health.of("node-1", List.of(Health.Check.up("database", "ok"), volume)).up());
+        assertFalse(Health.of("node-1", List.of(Health.Check.up("database", "ok"), volume)).serving());
+    }
+
+    @Test
+    void anUnreachableCatalogueLeavesTheNodeServingDegraded() {
+        Health health = Health.of("node-1", List.of(Health.Check.degraded("database", "connection refused"),
+                HealthChecks.outbox(new Backlog(3, 1))));
+        assertEquals("DEGRADED", health.status());
+        assertTrue(health.serving(), "it still serves its originals and cached renditions: a load balancer keeps it");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.imagestore.ops.HealthChecks;
 import org.imagestore.web.admin.AdminSecurity;
 
 /**
- * {@code GET /health}: 200 when the node is UP, 503 when DOWN. Anonymous callers (load balancers) get the status
+ * {@code GET /health}: 200 when the node is UP or DEGRADED, 503 when DOWN. Anonymous callers (load balancers) get the status
  * and the node's name only; administrators get every check with its detail (volume paths, database errors).
  */
 // one instance for all requests: nothing per request is kept in fields
@@ -31,7 +31,7 @@ public class HealthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
         Health health = checks.check();
-        return Response.status(health.up() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+        return Response.status(health.serving() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .entity(security.isCallerInRole(AdminSecurity.ROLE) ? health : new Terse(health.status(), health.node()))
                 .header("Cache-Control", "no-store").build();
     }
