@@ -78,9 +78,11 @@ public final class ImageRenderer {
      * anything is read: the decoded region (at the scale the decoder will use), its standard copy, the resized
      * and encoded output, and for the JPEG fast path the file's bytes.
      *
+     * @throws SourceRefusedException when the source exceeds the limits
      * @throws InvalidRenderParameterException when the spec does not fit this source
      */
     public long memoryNeeded(Path source, ImageFacts facts, RenderSpec spec) throws IOException {
+        admit(source, facts); // beyond the limits, that is the answer, whatever the memory
         RenderPlan plan = RenderPlan.of(facts, spec, limits);
         long output = (long) plan.storedWidth() * plan.storedHeight();
         SourceDecoder.Footprint decoded = decoder.footprint(source, facts.format(), plan);
