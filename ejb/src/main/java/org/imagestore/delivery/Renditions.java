@@ -122,7 +122,8 @@ public class Renditions {
         });
     }
 
-    private Optional<Rendered> cached(RenditionKey key) {
+    /** The rendition if it is in the cache (counted as a hit). */
+    public Optional<Rendered> cached(RenditionKey key) {
         Optional<Rendered> cached = cache.get(key);
         cached.ifPresent(hit -> metrics.rendition(RenditionOutcome.CACHE_HIT));
         return cached;

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -149,7 +150,12 @@ public class ImageResource {
 
     /** A conditional request is answered from the URL alone: the rendition's ETag is known before it is rendered. */
     private Response rendition(RenditionKey key, Request request) {
-        originals.find(key.image()); // an unknown image is 404, even for a client that has an ETag of it
+        // a cached rendition answers without the catalogue (it is purged with its image); otherwise an unknown
+        // image is 404, even for a client that has an ETag of it
+        Optional<Rendered> cached = renditions.cached(key);
+        if (cached.isEmpty()) {
+            originals.find(key.image());
+        }
         EntityTag etag = new EntityTag(key.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
@@ -157,7 +163,7 @@ public class ImageResource {
         }
         Rendered rendered;
         try {
-            rendered = renditions.render(key);
+            rendered = cached.isPresent() ? cached.get() : renditions.render(key);
         } catch (RenderBusyException busy) {
             return Response.fromResponse(ErrorResponse.of(Status.SERVICE_UNAVAILABLE, busy.getMessage()))
                     .header(HttpHeaders.RETRY_AFTER, 1).build();

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Where a store's CPU goes, from JFR recordings of its node JVMs: each execution sample counts for the code that
+was running, named by the first frame from the top of its stack (the leaf) that one of the rules below knows
+(JDK frames such as HashMap.get count for whoever called them).
+
+usage: bench/jfr-summary.py <recording.jfr>...   (needs the JDK's `jfr` tool on PATH or under $JAVA_HOME/bin)
+"""
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+
+# (bucket, frame pattern): for each frame from the leaf down, the first rule that matches names the bucket
+RULES = [
+    ("SHA-256 hashing", r"sun\.security\.provider\.(SHA|DigestBase)"),
+    ("fsync", r"(FileChannelImpl\.force|FileDispatcherImpl\.force|UnixNativeDispatcher\.fsync)"),
+    ("image inspection (headers, EXIF)", r"org\.imagestore\.imaging\.(ImageInspector|ExifFacts|ExifLocator|Completeness|Codecs)"),
+    ("rendering", r"org\.imagestore\.(rendering|imaging\.jpeg)"),
+    ("TLS", r"(sun\.security\.ssl|javax\.crypto)"),
+    ("JDBC (PostgreSQL driver)", r"org\.postgresql\."),
+    ("Hibernate", r"org\.hibernate\."),
+    ("JMS (OpenMQ client)", r"com\.sun\.messaging\."),
+    ("Infinispan / JGroups", r"org\.(infinispan|jgroups)\."),
+    ("node-to-node HTTP client", r"(jdk\.internal\.net\.http|java\.net\.http)"),
+    ("JAX-RS (Jersey)", r"org\.glassfish\.jersey\."),
+    ("HTTP server (Grizzly)", r"org\.glassfish\.grizzly\."),
+    ("FTP server (FtpServer, MINA)", r"org\.apache\.(ftpserver|mina)\."),
+    ("transactions (JTA/JTS)", r"com\.sun\.(jts|enterprise\.transaction)"),
+    ("EJB / CDI container", r"(com\.sun\.ejb\.|org\.jboss\.weld\.|org\.glassfish\.ejb\.)"),
+    ("file I/O", r"(sun\.nio\.ch\.FileChannelImpl|java\.io\.FileInputStream|java\.io\.FileOutputStream|sun\.nio\.fs\.)"),
+    ("imagestore (other)", r"org\.imagestore\."),
+    ("logging", r"java\.util\.logging\."),
+]
+COMPILED = [(name, re.compile(pattern)) for name, pattern in RULES]
+
+
+def jfr_tool():
+    home = os.environ.get("JAVA_HOME")
+    if home and os.path.exists(os.path.join(home, "bin", "jfr")):
+        return os.path.join(home, "bin", "jfr")
+    return "jfr"
+
+
+def stacks(path):
+    out = subprocess.run([jfr_tool(), "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", path],
+                         check=True, capture_output=True, text=True).stdout
+    frames = None
+    for line in out.splitlines():
+        line = line.strip()
+        if line.startswith("stackTrace = ["):
+            frames = []
+        elif frames is not None and line.startswith("]"):
+            yield frames
+            frames = None
+        elif frames is not None and line:
+            frames.append(line)
+
+
+def bucket(frames):
+    for frame in frames:
+        for name, pattern in COMPILED:
+            if pattern.search(frame):
+                return name
+    return "JDK and other"
+
+
+def main(paths):
+    counts = Counter()
+    for path in paths:
+        for frames in stacks(path):
+            counts[bucket(frames)] += 1
+    total = sum(counts.values())
+    print(f"{total} execution samples from {len(paths)} recording(s)")
+    print("| what the sampled thread was doing | samples | share |")
+    print("|---|---|---|")
+    for name, n in counts.most_common():
+        print(f"| {name} | {n} | {100.0 * n / total:.1f}% |")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    main(sys.argv[1:])
