@@ -65,17 +65,33 @@ def bucket(frames):
     return "JDK and other"
 
 
+def store_frame(frames):
+    """The store's own method nearest the leaf: whose work it was."""
+    for frame in frames:
+        if frame.startswith("org.imagestore.") and "$Proxy$" not in frame and "__EJB31_Generated__" not in frame:
+            return frame.split("(")[0].split(" line:")[0]
+    return "(no imagestore frame: container, server or JVM work)"
+
+
 def main(paths):
     counts = Counter()
+    owners = Counter()
     for path in paths:
         for frames in stacks(path):
             counts[bucket(frames)] += 1
+            owners[store_frame(frames)] += 1
     total = sum(counts.values())
     print(f"{total} execution samples from {len(paths)} recording(s)")
-    print("| what the sampled thread was doing | samples | share |")
+    print()
+    print("| what the sampled thread was running | samples | share |")
     print("|---|---|---|")
     for name, n in counts.most_common():
         print(f"| {name} | {n} | {100.0 * n / total:.1f}% |")
+    print()
+    print("| the store's method nearest the running code (top 20) | samples | share |")
+    print("|---|---|---|")
+    for name, n in owners.most_common(20):
+        print(f"| `{name}` | {n} | {100.0 * n / total:.1f}% |")
 
 
 if __name__ == "__main__":
