@@ -95,20 +95,22 @@ public class Renditions {
      * has a copy, else a live holder.
      */
     public Rendered render(RenditionKey key) {
-        return cached(key).orElseGet(() -> {
-            Original original = originals.find(key.image());
-            if (!original.local()) {
+        return cached(key).orElseGet(() -> render(key, originals.find(key.image())));
+    }
+
+    /** Renders a variant the cache does not hold, of an original the caller has found already. */
+    public Rendered render(RenditionKey key, Original original) {
+        if (!original.local()) {
+            return renderElsewhere(original, key);
+        }
+        if (admission.busy() && !original.holders().isEmpty()) {
+            try { // every slot here is busy: a holder with free slots takes it
                 return renderElsewhere(original, key);
+            } catch (CopyUnavailableException nobodyElse) {
+                // none could: wait for a slot here
             }
-            if (admission.busy() && !original.holders().isEmpty()) {
-                try { // every slot here is busy: a holder with free slots takes it
-                    return renderElsewhere(original, key);
-                } catch (CopyUnavailableException nobodyElse) {
-                    // none could: wait for a slot here
-                }
-            }
-            return renderHere(original, key);
-        });
+        }
+        return renderHere(original, key);
     }
 
     /** Renders on this node, which must hold a copy (a render asked of it by another node). */

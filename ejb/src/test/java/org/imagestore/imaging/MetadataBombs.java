@@ -116,7 +116,8 @@ public final class MetadataBombs {
         return out.toByteArray();
     }
 
-    private static byte[] deflatedZeros(long count) {
+    /** {@code count} zero bytes, deflated (zlib) at the best compression. */
+    public static byte[] deflatedZeros(long count) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] zeros = new byte[1 << 20];

@@ -153,9 +153,7 @@ public class ImageResource {
         // a cached rendition answers without the catalogue (it is purged with its image); otherwise an unknown
         // image is 404, even for a client that has an ETag of it
         Optional<Rendered> cached = renditions.cached(key);
-        if (cached.isEmpty()) {
-            originals.find(key.image());
-        }
+        Optional<Original> original = cached.isPresent() ? Optional.empty() : Optional.of(originals.find(key.image()));
         EntityTag etag = new EntityTag(key.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
@@ -163,7 +161,7 @@ public class ImageResource {
         }
         Rendered rendered;
         try {
-            rendered = cached.isPresent() ? cached.get() : renditions.render(key);
+            rendered = cached.isPresent() ? cached.get() : renditions.render(key, original.orElseThrow());
         } catch (RenderBusyException busy) {
             return Response.fromResponse(ErrorResponse.of(Status.SERVICE_UNAVAILABLE, busy.getMessage()))
                     .header(HttpHeaders.RETRY_AFTER, 1).build();
