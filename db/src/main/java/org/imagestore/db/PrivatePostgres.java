@@ -16,10 +16,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * with nothing but a JDK and Maven. Data stays in the given folder across restarts; the process stops the
  * server cleanly when it is terminated.
  *
- * <p>Usage: {@code PrivatePostgres <data-dir> <port> <database>[,<database>...]}, with the application's password in the
- * environment variable {@code IMAGESTORE_DB_PASSWORD} and the superuser's in {@code IMAGESTORE_DB_SUPERUSER_PASSWORD}.
- * The application connects as role {@code imagestore} with its password (SCRAM); the server listens on loopback
- * only and every role, the superuser too, must present its password: another local user cannot get in.
+ * <p>Usage: {@code PrivatePostgres <data-dir> <port> <database>[,<database>...] [standby-of=<primary-data-dir>@<port>]},
+ * with the application's password in the environment variable {@code IMAGESTORE_DB_PASSWORD} and the superuser's in
+ * {@code IMAGESTORE_DB_SUPERUSER_PASSWORD}. The application connects as role {@code imagestore} with its password
+ * (SCRAM); the server listens on loopback only and every role, the superuser too, must present its password:
+ * another local user cannot get in.
+ *
+ * <p>With {@code standby-of}, the server is a hot standby of a private primary on this machine ({@link Standby}):
+ * a copy of the primary's data taken while it runs, then streaming replication, synchronous, so that a commit the
+ * primary acknowledged is on the standby too. {@code SELECT pg_promote()} makes it the primary.
  */
 public final class PrivatePostgres {
 
@@ -29,8 +34,9 @@ public final class PrivatePostgres {
     }
 
     public static void main(String[] args) throws IOException, SQLException, InterruptedException {
-        if (args.length != 3) {
-            System.err.println("usage: PrivatePostgres <data-dir> <port> <database>[,<database>...]");
+        if (args.length != 3 && !(args.length == 4 && args[3].startsWith(Standby.OPTION))) {
+            System.err.println("usage: PrivatePostgres <data-dir> <port> <database>[,<database>...]"
+                    + " [" + Standby.OPTION + "<primary-data-dir>@<primary-port>]");
             System.exit(2);
         }
         Path dataDirectory = Path.of(args[0]).toAbsolutePath();
@@ -39,6 +45,10 @@ public final class PrivatePostgres {
         String password = requiredPassword("IMAGESTORE_DB_PASSWORD", "the application's");
         String superuserPassword = requiredPassword("IMAGESTORE_DB_SUPERUSER_PASSWORD", "the superuser's");
         Files.createDirectories(dataDirectory);
+        Standby standby = args.length == 4 ? Standby.of(args[3].substring(Standby.OPTION.length()), superuserPassword) : null;
+        if (standby != null) {
+            standby.copyPrimaryInto(dataDirectory);
+        }
 
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
@@ -54,10 +64,14 @@ public final class PrivatePostgres {
                 // how this process connects as the superuser, once the password is required
                 .setConnectConfig("password", superuserPassword)
                 .start();
-        for (String database : databases) {
-            createDatabase(postgres, database, password);
+        if (standby == null) {
+            for (String database : databases) {
+                createDatabase(postgres, database, password);
+            }
+            requirePasswords(dataDirectory, postgres, superuserPassword);
+        } else {
+            standby.awaitStreamingAndMakeSynchronous();
         }
-        requirePasswords(dataDirectory, postgres, superuserPassword);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -68,7 +82,7 @@ public final class PrivatePostgres {
             }
             stopped.countDown();
         }, "private-postgres-stop"));
-        System.out.println("PostgreSQL ready on 127.0.0.1:" + port + " (databases " + String.join(", ", databases) + ", data in " + dataDirectory + ")");
+        System.out.println("PostgreSQL " + (standby == null ? "" : "standby ") + "ready on 127.0.0.1:" + port + " (databases " + String.join(", ", databases) + ", data in " + dataDirectory + ")");
         stopped.await();
     }
 
@@ -101,7 +115,9 @@ public final class PrivatePostgres {
             throws IOException, SQLException {
         Path hba = dataDirectory.resolve("pg_hba.conf");
         String rules = "# imagestore: every role presents its password (SCRAM), over loopback TCP only\n"
-                + "host all all 127.0.0.1/32 scram-sha-256\n";
+                + "host all all 127.0.0.1/32 scram-sha-256\n"
+                + "# a standby streams as the superuser (PrivatePostgres standby-of=...)\n"
+                + "host replication postgres 127.0.0.1/32 scram-sha-256\n";
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             // letters and digits only, checked above
             s.execute("alter role postgres password '" + superuserPassword + "'");

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -31,6 +32,8 @@ public class AdminAccounts {
     private EntityManager em;
     @Inject
     private PasswordHashing passwords;
+    @Inject
+    private Event<PasswordChanged> passwordChanged;
 
     /** @return the account's role when the password is right */
     public Optional<String> authenticate(String name, String password) {
@@ -74,6 +77,7 @@ public class AdminAccounts {
             throw new UnknownAccountException(name);
         }
         LOG.info(() -> "password of account '" + name + "' changed");
+        passwordChanged.fire(new PasswordChanged(name));
         return find(name).orElseThrow(() -> new UnknownAccountException(name));
     }
 

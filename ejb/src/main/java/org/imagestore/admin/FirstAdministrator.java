@@ -12,6 +12,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,8 +23,9 @@ import org.imagestore.security.PasswordHashing;
 
 /**
  * When the store has no administrator yet, creates {@code admin} with the password found in the file named by
- * {@code imagestore.admin.initial-password-file} (the launcher generates one). The file is read, never
- * written; the password is only kept hashed.
+ * {@code imagestore.admin.initial-password-file} (the launcher generates one); the password is only kept hashed.
+ * Once {@code admin}'s password is changed, the file holds nothing valid and is removed: a generated password
+ * does not lie around after the operator chose one.
  */
 @Singleton
 @Startup
@@ -65,5 +68,20 @@ public class FirstAdministrator {
         em.createNativeQuery("insert into admin_account (name, password_hash) values (?, ?) on conflict do nothing")
                 .setParameter(1, NAME).setParameter(2, passwords.hash(password)).executeUpdate();
         LOG.info("administrator '" + NAME + "' created with the password from " + file.get());
+    }
+
+    public void removeFileOnceChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PasswordChanged changed) {
+        if (!changed.account().equals(NAME)) {
+            return;
+        }
+        passwordFile.filter(f -> !f.isBlank()).map(Path::of).ifPresent(file -> {
+            try {
+                if (Files.deleteIfExists(file)) {
+                    LOG.info("the first administrator password was changed: " + file + " removed");
+                }
+            } catch (IOException e) {
+                LOG.warning("the first administrator password was changed, but " + file + " could not be removed: " + e);
+            }
+        });
     }
 }

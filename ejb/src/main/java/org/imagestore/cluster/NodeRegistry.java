@@ -67,6 +67,15 @@ public class NodeRegistry {
         em.createNativeQuery("update cluster_settings set metadata_access = ?").setParameter(1, access).executeUpdate();
     }
 
+    /** Whether the admin API and purges are taken over HTTPS only (cluster settings). */
+    public boolean adminHttpsOnly() {
+        return (Boolean) em.createNativeQuery("select admin_https_only from cluster_settings").getSingleResult();
+    }
+
+    public void changeAdminHttpsOnly(boolean httpsOnly) {
+        em.createNativeQuery("update cluster_settings set admin_https_only = ?").setParameter(1, httpsOnly).executeUpdate();
+    }
+
     /** Marks a node draining (levelling moves its groups off) or back in service; false if it is down or unknown. */
     public boolean changeState(String name, String state) {
         return em.createNativeQuery("""

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -257,6 +260,29 @@ class AdminApiIT {
         if (Responses.jsonArray(http.admin("GET", "/admin/accounts", null).body()).stream()
                 .filter(a -> a.asJsonObject().getString("role").equals("admin")).count() == 1) {
             assertEquals(400, http.admin("DELETE", "/admin/accounts/admin", null).statusCode(), "the last administrator");
+        }
+    }
+
+    /**
+     * The generated first password lies in a file until the administrator chooses one: then the file goes (the
+     * test puts both back afterwards, for the tests after it).
+     */
+    @Test
+    void theFirstPasswordFileGoesOnceTheAdministratorChoosesAPassword() throws IOException {
+        Path file = Path.of(Settings.required("imagestore.store.admin-password-file"));
+        String first = Settings.adminPassword();
+        String chosen = "chosen-" + Unique.hex(8);
+        try {
+            assertEquals(200, http.call("admin", first, "PUT", "/admin/accounts/admin",
+                    "{\"password\":\"" + chosen + "\"}").statusCode());
+            assertFalse(Files.exists(file), "the first password's file is removed once another is chosen");
+            assertEquals(401, http.call("admin", first, "GET", "/admin/sources", null).statusCode(), "the first password");
+            assertEquals(200, http.call("admin", chosen, "GET", "/admin/sources", null).statusCode(), "the chosen one");
+        } finally {
+            assertEquals(200, http.call("admin", chosen, "PUT", "/admin/accounts/admin",
+                    "{\"password\":\"" + first + "\"}").statusCode());
+            Files.writeString(file, first);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 

@@ -17,9 +17,17 @@ final class Catalogue {
     private Catalogue() {
     }
 
+    /** The catalogue's primary, or its standby once CatalogueFailoverIT has promoted it. */
+    static final String URL = "jdbc:postgresql://127.0.0.1:" + Settings.DB_PORT + "/imagestore";
+    private static final String PROMOTED_URL = "jdbc:postgresql://127.0.0.1:" + Settings.DB_STANDBY_PORT + "/imagestore";
+
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + Settings.DB_PORT + "/imagestore", "imagestore",
-                Settings.secret("imagestore.db.password-file"));
+        String password = Settings.secret("imagestore.db.password-file");
+        try {
+            return DriverManager.getConnection(URL, "imagestore", password);
+        } catch (SQLException primaryGone) {
+            return DriverManager.getConnection(PROMOTED_URL, "imagestore", password);
+        }
     }
 
     /** Rows as column-name maps. */

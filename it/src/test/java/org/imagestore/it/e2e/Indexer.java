@@ -132,13 +132,23 @@ final class Indexer implements AutoCloseable {
         }
     }
 
-    /** The OpenMQ client of the very broker under test (imq.jar of Payara, on failsafe's class path). */
+    /** Connections as the broker's "indexer" account, whose password the launcher generated. */
     private static ConnectionFactory connectionFactory() {
+        return connectionFactory("indexer", Settings.brokerIndexerPassword());
+    }
+
+    /**
+     * The OpenMQ client of the very broker under test (imq.jar of Payara, on failsafe's class path), connecting as
+     * {@code user}.
+     */
+    static ConnectionFactory connectionFactory(String user, String password) {
         try {
             Class<?> type = Class.forName("com.sun.messaging.ConnectionFactory");
             Object factory = type.getConstructor().newInstance();
-            type.getMethod("setProperty", String.class, String.class)
-                    .invoke(factory, "imqAddressList", "mq://127.0.0.1:" + Settings.BROKER_PORT);
+            var set = type.getMethod("setProperty", String.class, String.class);
+            set.invoke(factory, "imqAddressList", "mq://127.0.0.1:" + Settings.BROKER_PORT);
+            set.invoke(factory, "imqDefaultUsername", user);
+            set.invoke(factory, "imqDefaultPassword", password);
             return (ConnectionFactory) factory;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the OpenMQ client (imq.jar of ${payara.home}/mq/lib) is not usable", e);

@@ -1,6 +1,7 @@
 package org.imagestore.it.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,12 +15,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+
 import org.junit.jupiter.api.Test;
 
 /**
  * What another user of the same machine can reach: the private PostgreSQL wants a password from every role, the
- * superuser too (whose {@code COPY ... PROGRAM} would run commands); the secrets and the rendered asadmin files
- * (which carry passwords and keys) are readable by the store's own user only.
+ * superuser too (whose {@code COPY ... PROGRAM} would run commands); {@code domain.xml} refers to passwords and keys
+ * by their Payara password aliases only; the JMS broker has no guest and no default
+ * administrator, and an indexer's account may read metadata but not forge it; the secrets and the rendered asadmin
+ * files (which carry passwords and keys) are readable by the store's own user only.
  */
 class LocalAccessIT {
 
@@ -48,6 +57,39 @@ class LocalAccessIT {
         for (Path file : files) {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             assertEquals(Set.of(), intersection(permissions, others), () -> file + " is " + permissions);
+        }
+    }
+
+    @Test
+    void theDomainConfigurationHoldsNoSecretInClear() throws IOException {
+        String domain = Files.readString(Settings.HOME.resolve("domains/imagestore/config/domain.xml"));
+        for (String secret : List.of("db-password", "broker-password", "broker-admin-password", "cluster-keystore-password",
+                "ftps-keystore-password", "das-render-signing-key")) {
+            assertFalse(domain.contains(Settings.storeSecret(secret)), () -> secret + " is in domain.xml in clear");
+            assertTrue(domain.contains("${ALIAS=imagestore-" + secret + "}"), () -> secret + " is not referred to by its alias");
+        }
+    }
+
+    @Test
+    void theBrokerKnowsNeitherGuestNorItsDefaultAdministrator() {
+        for (String[] account : new String[][] {{"guest", "guest"}, {"admin", "admin"}, {"indexer", "guess"}}) {
+            JMSSecurityException refused = assertThrows(JMSSecurityException.class, () -> {
+                try (Connection c = Indexer.connectionFactory(account[0], account[1]).createConnection()) {
+                    c.start();
+                }
+            }, () -> account[0] + "/" + account[1]);
+            assertTrue(refused.getMessage().contains("Login failed"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void anIndexerMaySubscribeButNotPublishMetadata() throws JMSException {
+        try (Connection c = Indexer.connectionFactory("indexer", Settings.brokerIndexerPassword()).createConnection()) {
+            Session session = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Topic topic = session.createTopic("ImageMetadata");
+            session.createConsumer(topic).close();
+            assertThrows(JMSSecurityException.class,
+                    () -> session.createProducer(topic).send(session.createTextMessage("{\"event\":\"stored\"}")));
         }
     }
 

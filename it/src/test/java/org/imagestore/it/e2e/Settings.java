@@ -15,6 +15,8 @@ final class Settings {
     static final Path HOME = Path.of(required("imagestore.home"));
     static final int BROKER_PORT = Integer.getInteger("imagestore.broker.port", 27676);
     static final int DB_PORT = Integer.getInteger("imagestore.db.port", 25432);
+    /** The catalogue's hot standby (streaming, synchronous), which CatalogueFailoverIT promotes. */
+    static final int DB_STANDBY_PORT = Integer.getInteger("imagestore.db.standby-port", 25433);
 
     private Settings() {
     }
@@ -32,6 +34,24 @@ final class Settings {
     static String secret(String property) {
         try {
             return Files.readString(Path.of(required(property))).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String superuserPassword() {
+        return storeSecret("db-superuser-password");
+    }
+
+    /** The broker account for indexers (subscribe only). */
+    static String brokerIndexerPassword() {
+        return storeSecret("broker-indexer-password");
+    }
+
+    /** A secret the launcher generated, from the store's secrets folder. */
+    static String storeSecret(String name) {
+        try {
+            return Files.readString(HOME.resolve("secrets").resolve(name)).trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

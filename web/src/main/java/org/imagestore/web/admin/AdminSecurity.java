@@ -2,13 +2,11 @@ package org.imagestore.web.admin;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 
 /**
- * Administrators log in with HTTP Basic, checked by {@link AdminIdentityStore}; web.xml says which URLs need
- * the {@value #ROLE} role.
+ * Administrators log in with HTTP Basic ({@link AdminAuthentication}), checked by {@link AdminIdentityStore};
+ * web.xml says which URLs need the {@value #ROLE} role.
  */
-@BasicAuthenticationMechanismDefinition(realmName = "imagestore admin")
 @DeclareRoles({AdminSecurity.ROLE, AdminSecurity.VIEWER})
 @ApplicationScoped
 public class AdminSecurity {

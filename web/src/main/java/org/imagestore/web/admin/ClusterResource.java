@@ -50,9 +50,10 @@ public class ClusterResource {
 
     /**
      * A change of the cluster's settings: {@code {"graceSeconds": 600, "levelling": true, "levellingTolerance": 0.02,
-     * "metadataAccess": "viewer"}}.
+     * "metadataAccess": "viewer", "adminHttpsOnly": true}}.
      */
-    public record SettingsChange(Integer graceSeconds, Boolean levelling, Double levellingTolerance, String metadataAccess) {
+    public record SettingsChange(Integer graceSeconds, Boolean levelling, Double levellingTolerance, String metadataAccess,
+            Boolean adminHttpsOnly) {
     }
 
     /** A change of a node: {@code {"state": "draining"}} moves its groups off, {@code "up"} takes it back. */
@@ -72,8 +73,13 @@ public class ClusterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ClusterReport.ClusterStatus change(SettingsChange change) {
         if (change == null || (change.graceSeconds() == null && change.levelling() == null
-                && change.levellingTolerance() == null && change.metadataAccess() == null)) {
-            throw new InvalidParameterException("body", "give graceSeconds, levelling, levellingTolerance and/or metadataAccess");
+                && change.levellingTolerance() == null && change.metadataAccess() == null
+                && change.adminHttpsOnly() == null)) {
+            throw new InvalidParameterException("body",
+                    "give graceSeconds, levelling, levellingTolerance, metadataAccess and/or adminHttpsOnly");
+        }
+        if (change.adminHttpsOnly() != null) {
+            registry.changeAdminHttpsOnly(change.adminHttpsOnly());
         }
         if (change.metadataAccess() != null) {
             if (!change.metadataAccess().equals("public") && !change.metadataAccess().equals("viewer")) {
