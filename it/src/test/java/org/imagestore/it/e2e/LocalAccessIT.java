@@ -52,6 +52,8 @@ class LocalAccessIT {
              Stream<Path> top = Files.list(Settings.HOME)) {
             files = Stream.concat(secrets, top.filter(f -> f.getFileName().toString().endsWith(".asadmin"))).toList();
         }
+        files = Stream.concat(files.stream(), Stream.of(Settings.HOME, Settings.HOME.resolve("domains/imagestore/config/domain-passwords")))
+                .toList();
         assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals("domain.asadmin")), files::toString);
         assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals("db-superuser-password")), files::toString);
         for (Path file : files) {
