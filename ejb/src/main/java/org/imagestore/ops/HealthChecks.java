@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imagestore.cluster.NodeRecord;
+import org.imagestore.cluster.NodeRegistry;
 import org.imagestore.cluster.ThisNode;
 import org.imagestore.ops.NodeReadings.VolumeReading;
 import org.imagestore.publishing.OutboxRelay.Backlog;
@@ -38,11 +40,26 @@ public class HealthChecks {
     @Inject
     private ThisNode node;
     @Inject
+    private NodeRegistry registry;
+    @Inject
     @ConfigProperty(name = "imagestore.ftp.port", defaultValue = "2121")
     int ftpPort;
     @Inject
     @ConfigProperty(name = "imagestore.ftp.bind-address", defaultValue = "0.0.0.0")
     String ftpAddress;
+
+    /**
+     * Whether an administrator is draining this node (levelling moves its groups off): it still serves what it holds,
+     * but a load balancer should send it no new work. Unknown while the catalogue is unreachable: then not draining.
+     */
+    public boolean draining() {
+        try {
+            return registry.all().stream()
+                    .anyMatch(n -> n.name().equals(node.name()) && n.state().equals(NodeRecord.DRAINING));
+        } catch (RuntimeException catalogueDown) {
+            return false;
+        }
+    }
 
     public Health check() {
         List<Health.Check> checks = new ArrayList<>();

@@ -180,6 +180,11 @@ class LevellingIT {
             String quiet = traffic.takeLatencies();
             long drainStarted = System.nanoTime();
             assertEquals(200, http.admin("PUT", "/admin/nodes/node-3", "{\"state\":\"draining\"}").statusCode());
+            Http node3 = new Http(NodeAddress.node(3));
+            assertEquals(503, node3.get("/health/ready").statusCode(), "a draining node is not ready: a balancer sends it nothing new");
+            assertEquals(200, node3.get("/health/live").statusCode(), "but it is alive");
+            assertEquals(200, node3.get("/health").statusCode(), "and serves what it holds");
+            assertEquals(200, new Http(NodeAddress.NODE_1).get("/health/ready").statusCode(), "the others are ready");
             // levelling may first finish a round in progress; the drain follows within a check or two
             awaitUntil(() -> groupsOf("node-3") == 0, Duration.ofMinutes(3), "node-3 gives up every group");
             awaitSettled(Duration.ofMinutes(4));
@@ -190,6 +195,7 @@ class LevellingIT {
 
             long returnStarted = System.nanoTime();
             assertEquals(200, http.admin("PUT", "/admin/nodes/node-3", "{\"state\":\"up\"}").statusCode());
+            assertEquals(200, node3.get("/health/ready").statusCode(), "taken back, it is ready again");
             awaitLevelled(Duration.ofMinutes(4));
             double seconds = (System.nanoTime() - returnStarted) / 1e9;
             long moved = assertRoundNearMinimal(returnStarted);

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.imagestore.cluster.ThisNode;
 import org.imagestore.ops.Health;
 import org.imagestore.ops.HealthChecks;
 import org.imagestore.web.admin.AdminSecurity;
@@ -16,6 +17,8 @@ import org.imagestore.web.admin.AdminSecurity;
 /**
  * {@code GET /health}: 200 when the node is UP or DEGRADED, 503 when DOWN. Anonymous callers (load balancers) get the status
  * and the node's name only; administrators get every check with its detail (volume paths, database errors).
+ * {@code GET /health/live}: 200 as long as the application answers (restart the node when it does not).
+ * {@code GET /health/ready}: 200 when a load balancer should send the node work: serving and not being drained.
  */
 // one instance for all requests: nothing per request is kept in fields
 @ApplicationScoped
@@ -26,6 +29,8 @@ public class HealthResource {
     private HealthChecks checks;
     @Inject
     private SecurityContext security;
+    @Inject
+    private ThisNode node;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -33,6 +38,25 @@ public class HealthResource {
         Health health = checks.check();
         return Response.status(health.serving() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .entity(security.isCallerInRole(AdminSecurity.ROLE) ? health : new Terse(health.status(), health.node()))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("live")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response live() {
+        return Response.ok(new Terse("UP", node.name())).header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("ready")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response ready() {
+        Health health = checks.check();
+        boolean draining = health.serving() && checks.draining();
+        boolean ready = health.serving() && !draining;
+        return Response.status(ready ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+                .entity(new Terse(draining ? "DRAINING" : health.status(), health.node()))
                 .header("Cache-Control", "no-store").build();
     }
 
