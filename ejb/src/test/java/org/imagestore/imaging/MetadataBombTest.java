@@ -63,6 +63,15 @@ class MetadataBombTest {
     }
 
     @Test
+    void aGifOfAHundredThousandFramesIsDescribedByItsFirstFrame() throws Exception {
+        Measured facts = inspect(TestImages.write(dir, "frames.gif", MetadataBombs.gifWithFrames(100_000, 64, 48)));
+        assertEquals(ImageFormat.GIF, facts.facts().format());
+        assertEquals(1, facts.facts().width(), "the first frame's size (the frames here are one pixel each)");
+        assertEquals(1, facts.facts().height());
+        assertTrue(facts.allocated() < 16 * MIB, () -> "allocated " + facts.allocated() / MIB + " MiB");
+    }
+
+    @Test
     void exifIsReadFromTiffPngAndWebpToo() throws Exception {
         TestImages.Exif exif = new TestImages.Exif().orientation(8).camera("Acme Cameras", "Model 1");
         ImageFacts tiff = inspector.inspect(TestImages.write(dir, "a.tif", MetadataBombs.tiffWithNestedDirectories(0, 8, "Acme Cameras")));

@@ -116,6 +116,24 @@ public final class MetadataBombs {
         return out.toByteArray();
     }
 
+    /**
+     * A GIF of {@code frames} frames of one pixel each on a {@code width x height} screen (15 bytes a frame): decoding
+     * every frame, or even counting them, is work in proportion to the count.
+     */
+    public static byte[] gifWithFrames(int frames, int width, int height) {
+        ByteBuffer gif = ByteBuffer.allocate(6 + 7 + 6 + frames * 15 + 1).order(ByteOrder.LITTLE_ENDIAN);
+        gif.put("GIF89a".getBytes(StandardCharsets.US_ASCII));
+        gif.putShort((short) width).putShort((short) height).put((byte) 0x80).put((byte) 0).put((byte) 0); // 2 colours
+        gif.put(new byte[] {0, 0, 0, (byte) 255, (byte) 255, (byte) 255});
+        for (int i = 0; i < frames; i++) {
+            gif.put((byte) 0x2C).putShort((short) (i % width)).putShort((short) (i / width % height))
+                    .putShort((short) 1).putShort((short) 1).put((byte) 0);
+            // LZW, minimum code size 2: clear (4), colour 0, end (5) in 3-bit codes, least significant bit first
+            gif.put((byte) 2).put((byte) 2).put((byte) 0x44).put((byte) 0x01).put((byte) 0);
+        }
+        return gif.put((byte) 0x3B).array();
+    }
+
     /** {@code count} zero bytes, deflated (zlib) at the best compression. */
     public static byte[] deflatedZeros(long count) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);

@@ -210,6 +210,20 @@ class ImageRendererTest {
     }
 
     @Test
+    void aGifOfAHundredThousandFramesRendersFromItsFirstFrameOnly() throws Exception {
+        byte[] gif = org.imagestore.imaging.MetadataBombs.gifWithFrames(100_000, 64, 48);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        long started = System.nanoTime();
+        Rendition thumbnail = render(gif, "frames.gif", "w=32");
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(32, thumbnail.width(), "the first frame (one pixel) scaled up");
+        assertEquals(32, thumbnail.height());
+        assertTrue(allocated < 32L << 20, () -> "allocated " + (allocated >> 20) + " MiB for a thumbnail of a "
+                + gif.length / 1000 + " kB GIF (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
+    }
+
+    @Test
     void refusesASourceOverTheByteLimit() throws Exception {
         ImageRenderer strict = new ImageRenderer(new RenderLimits(8192, 100_000_000, 1000));
         Path big = write(dir, "big.png", encode(TestImages.photoLike(200, 200, 3), ImageFormat.PNG));
