@@ -56,8 +56,14 @@ class CatalogueFailoverIT {
             long killedAt = System.nanoTime();
             killPrimary();
             Pause.millis(3_000); // uploads meet a catalogue that is gone
+            long promotedAt = System.nanoTime();
             promoteStandby();
             awaitAcknowledged(attempts, 5, killedAt);
+            long firstAfter = attempts.stream().filter(a -> a.code() == 226 && a.at() > killedAt)
+                    .mapToLong(Attempt::at).min().orElseThrow();
+            System.out.printf("catalogue failover: primary killed, standby promoted %.1f s later; the first upload begun"
+                    + " after the kill that was acknowledged began %.1f s after the kill%n",
+                    (promotedAt - killedAt) / 1e9, (firstAfter - killedAt) / 1e9);
         } finally {
             stop.set(true);
             uploader.join(Duration.ofSeconds(150));
