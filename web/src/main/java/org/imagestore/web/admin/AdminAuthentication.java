@@ -53,9 +53,8 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
                     return context.notifyContainerAboutLogin(result);
                 }
             }
-            response.setHeader("WWW-Authenticate", CHALLENGE);
-            return context.responseUnauthorized();
         }
+        // as the standard Basic mechanism: wrong credentials on a public resource leave the caller anonymous
         if (context.isProtected()) {
             response.setHeader("WWW-Authenticate", CHALLENGE);
             return context.responseUnauthorized();
