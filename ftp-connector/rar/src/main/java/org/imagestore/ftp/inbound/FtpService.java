@@ -140,7 +140,7 @@ final class FtpService {
         factory.addListener("default", listener.createListener());
         factory.setUserManager(new SourceUserManager(store, settings.idleTimeoutSeconds(), logins));
         factory.setFileSystem(new VirtualFileSystemFactory(store));
-        factory.setCommandFactory(commands.createCommandFactory());
+        factory.setCommandFactory(new StoreUnavailableReplies(commands.createCommandFactory()));
         // a mutable map: FtpServer clears it when it stops
         factory.setFtplets(new java.util.HashMap<>(java.util.Map.of("sessions-per-address",
                 new SessionsPerAddress(settings.maxSessionsPerAddress()))));

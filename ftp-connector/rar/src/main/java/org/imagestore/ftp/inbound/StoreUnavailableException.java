@@ -1,6 +1,6 @@
 package org.imagestore.ftp.inbound;
 
-/** The catalogue could not be read for an FTP command; FtpServer answers it with an error reply. */
+/** The catalogue could not be read for an FTP command: answered 451, try again ({@link StoreUnavailableReplies}). */
 final class StoreUnavailableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -392,6 +392,19 @@ class FtpServiceTest {
         assertNothingStaged();
     }
 
+    /** FtpServer's own answer to a command that fails is 550, which cameras take for final: the store says 451. */
+    @Test
+    void anUploadWhoseFolderCannotBeLookedUpGets451NotFtpServers550() throws IOException {
+        logIn();
+        store.failNextRead(new IllegalStateException("catalogue down"));
+
+        assertFalse(upload("a.jpg", content(5000)));
+
+        assertReply(451, "the store is temporarily unable to process the request; please retry");
+        assertEquals(List.of(), store.received(), "the store is not asked to store");
+        assertNothingStaged();
+    }
+
     @Test
     void storesAnUploadOfExactlyTheLimit() throws IOException {
         logIn();

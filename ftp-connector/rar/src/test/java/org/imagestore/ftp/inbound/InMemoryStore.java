@@ -38,6 +38,7 @@ final class InMemoryStore implements FtpStoreListener {
     private final List<String> renames = new ArrayList<>();
     private FtpRefusedException refuseNext;
     private RuntimeException failNext;
+    private RuntimeException failNextRead;
 
     // --- what the test arranges and inspects
 
@@ -49,6 +50,11 @@ final class InMemoryStore implements FtpStoreListener {
     /** The next change fails with this system exception (the container rolls back and wraps it). */
     synchronized void failNext(RuntimeException failure) {
         failNext = failure;
+    }
+
+    /** The next look-up in the tree fails with this system exception (the catalogue unreachable). */
+    synchronized void failNextRead(RuntimeException failure) {
+        failNextRead = failure;
     }
 
     synchronized List<Received> received() {
@@ -92,6 +98,11 @@ final class InMemoryStore implements FtpStoreListener {
 
     @Override
     public synchronized Optional<FtpEntry> stat(String source, String path) {
+        RuntimeException failure = failNextRead;
+        if (failure != null) {
+            failNextRead = null;
+            throw failure;
+        }
         return path.equals(FtpPaths.ROOT) ? Optional.of(FtpEntry.folder("/", Instant.EPOCH))
                 : Optional.ofNullable(tree.get(path));
     }
