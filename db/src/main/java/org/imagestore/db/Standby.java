@@ -148,9 +148,4 @@ final class Standby {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + primaryPort + "/postgres", "postgres",
                 superuserPassword);
     }
-
-    @Override
-    public String toString() {
-        return "standby of " + primaryData + " (port " + primaryPort + ")";
-    }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -83,11 +81,10 @@ class CatalogueOutageIT {
     }
 
     private static void asSuperuser(String sql) {
-        try (Connection c = DriverManager.getConnection(SUPERUSER_URL, "postgres",
-                Files.readString(Settings.HOME.resolve("secrets/db-superuser-password")).trim());
+        try (Connection c = DriverManager.getConnection(SUPERUSER_URL, "postgres", Settings.superuserPassword());
              Statement s = c.createStatement()) {
             s.execute(sql);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new AssertionError("as the superuser: " + sql, e);
         }
     }
