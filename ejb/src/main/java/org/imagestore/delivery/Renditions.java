@@ -20,6 +20,7 @@ import org.imagestore.rendering.ImageRenderer;
 import org.imagestore.rendering.InvalidRenderParameterException;
 import org.imagestore.rendering.SourceRefusedException;
 import org.imagestore.replication.CopyFailedException;
+import org.imagestore.replication.HolderBusyException;
 import org.imagestore.replication.RenderRefusedElsewhereException;
 import org.imagestore.replication.NodeClient;
 import org.imagestore.rendering.RenderLimits;
@@ -106,7 +107,7 @@ public class Renditions {
         if (admission.busy() && !original.holders().isEmpty()) {
             try { // every slot here is busy: a holder with free slots takes it
                 return renderElsewhere(original, key);
-            } catch (CopyUnavailableException nobodyElse) {
+            } catch (CopyUnavailableException | RenderBusyException nobodyElse) {
                 // none could: wait for a slot here
             }
         }
@@ -139,9 +140,13 @@ public class Renditions {
         return rendered;
     }
 
-    /** A holder renders it (and caches it, where every node finds it). */
+    /**
+     * A holder renders it (and caches it, where every node finds it). When every holder turned it away for want of
+     * a slot, the caller is told to retry shortly, as a busy node here would tell it.
+     */
     private Rendered renderElsewhere(Original original, RenditionKey key) {
         String lastFailure = "";
+        int busy = 0;
         List<String> leastLoadedFirst = original.holders().stream()
                 .sorted(Comparator.comparingInt(holder -> loads.of(holder).rendersInFlight())).toList();
         for (String holder : leastLoadedFirst) {
@@ -153,11 +158,18 @@ public class Renditions {
                 return new Rendered(key, remote.bytes(), format);
             } catch (RenderRefusedElsewhereException refused) {
                 throw sameRefusalHere(key, refused);
+            } catch (HolderBusyException e) {
+                busy++;
+                lastFailure = e.getMessage();
             } catch (CopyFailedException e) {
                 lastFailure = e.getMessage();
                 LOG.warning("image " + key.image() + ": render on " + holder + " failed (" + e.getMessage()
                         + "); trying the next holder");
             }
+        }
+        if (busy > 0 && busy == leastLoadedFirst.size()) {
+            metrics.rendition(RenditionOutcome.BUSY);
+            throw new RenderBusyException("every node holding image " + key.image() + " is busy rendering; retry shortly");
         }
         throw new CopyUnavailableException(key.image(), "no holder could render it: " + lastFailure);
     }

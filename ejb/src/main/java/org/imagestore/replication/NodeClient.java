@@ -111,6 +111,7 @@ public class NodeClient {
      *
      * @throws RenderRefusedElsewhereException when that node refuses the render itself (bad parameters, a source
      *                                         beyond the limits): every holder would, so no other is asked
+     * @throws HolderBusyException             when that node has no free render slot (its 503)
      */
     public RemoteRendition render(String node, ImageId id, String renderQuery) throws CopyFailedException {
         HttpRequest request = signed(node, "GET", "/internal/renditions/" + id.value() + "?" + renderQuery,
@@ -119,6 +120,9 @@ public class NodeClient {
         if (response.statusCode() == 400 || response.statusCode() == 404 || response.statusCode() == 422) {
             throw new RenderRefusedElsewhereException(response.statusCode(),
                     new String(response.body(), StandardCharsets.UTF_8));
+        }
+        if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
+            throw new HolderBusyException(node + " has no free render slot for image " + id);
         }
         if (response.statusCode() != 200) {
             throw new CopyFailedException(node + " did not render image " + id + ": HTTP " + response.statusCode()

@@ -39,9 +39,9 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
             case AccountExistsException exists -> ErrorResponse.of(Status.CONFLICT, "name", exists.getMessage());
             case UnknownAccountException unknown -> ErrorResponse.of(Status.NOT_FOUND, unknown.getMessage());
             case SourceRefusedException refused -> ErrorResponse.of(ErrorResponse.UNPROCESSABLE, null, refused.getMessage());
-            case CopyUnavailableException unavailable -> ErrorResponse.of(Status.SERVICE_UNAVAILABLE, unavailable.getMessage());
-            case RenderBusyException busy -> Response.fromResponse(ErrorResponse.of(Status.SERVICE_UNAVAILABLE,
-                    busy.getMessage())).header("Retry-After", 1).build();
+            // a copy's holders may be back within seconds (a restart, a failover): say when to try again
+            case CopyUnavailableException unavailable -> retryAfter(5, unavailable.getMessage());
+            case RenderBusyException busy -> retryAfter(1, busy.getMessage());
             case ProcessingException unreadable when unreadable.getCause() instanceof JsonbException ->
                     ErrorResponse.of(Status.BAD_REQUEST, "body", "not valid JSON for this request: " + unreadable.getCause().getMessage());
             case WebApplicationException web -> ErrorResponse.of(web.getResponse().getStatus(), null,
@@ -51,5 +51,10 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
                 yield ErrorResponse.of(Status.INTERNAL_SERVER_ERROR, "internal error; see the server log");
             }
         };
+    }
+
+    private static Response retryAfter(int seconds, String message) {
+        return Response.fromResponse(ErrorResponse.of(Status.SERVICE_UNAVAILABLE, message))
+                .header(jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, seconds).build();
     }
 }
