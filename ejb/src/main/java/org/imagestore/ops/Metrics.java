@@ -68,6 +68,8 @@ public class Metrics {
     private static final String RENDITIONS = "imagestore_renditions_total";
     private static final String RENDER_MILLIS = "imagestore_render_milliseconds_total";
     private static final String LOGINS = "imagestore_logins_total";
+    private static final String ALERTS = "imagestore_alerts_fired_total";
+    private static final String WEBHOOK_CALLS = "imagestore_alert_webhook_calls_total";
 
     private final Map<SeriesKey, LongAdder> counters = new ConcurrentHashMap<>();
     private final AtomicInteger uploadsInFlight = new AtomicInteger();
@@ -119,6 +121,16 @@ public class Metrics {
     /** A login through {@code realm} ({@code ftp}, {@code admin}): accepted, refused, or locked out unchecked. */
     public void login(String realm, LoginOutcome outcome) {
         add(LOGINS, "realm=\"" + realm + "\",outcome=\"" + outcome.label() + "\"", 1);
+    }
+
+    /** An alert rule fired ({@code image} or {@code silence}); counted once its firing is committed. */
+    public void alertFired(String kind) {
+        add(ALERTS, "kind=\"" + kind + "\"", 1);
+    }
+
+    /** A webhook call of a firing: {@code delivered}, {@code failed} (to be retried) or {@code gave_up}. */
+    public void webhookCall(String outcome) {
+        add(WEBHOOK_CALLS, "outcome=\"" + outcome + "\"", 1);
     }
 
     public void renderTime(long millis) {

@@ -1,6 +1,13 @@
 package org.imagestore.publishing;
 
 import java.time.Instant;
+import java.util.Locale;
+
+import org.imagestore.image.Image;
+import org.imagestore.imaging.ImageFacts;
+import org.imagestore.upload.TreePath;
+import org.imagestore.upload.Upload;
+import org.imagestore.upload.UploadChanged;
 
 /**
  * The JSON body of a metadata message (DESIGN.md, "JMS"). Absent values are omitted from the JSON.
@@ -34,5 +41,22 @@ public record ImageMetadataMessage(long uploadId, String event, String imageId, 
     }
 
     public record Gps(double latitude, double longitude, Double altitude) {
+    }
+
+    /** The message of an upload change, about its image. */
+    public static ImageMetadataMessage of(UploadChanged change, Image image) {
+        Upload upload = change.upload();
+        ImageFacts facts = image.facts();
+        Camera camera = facts.cameraMake().isEmpty() && facts.cameraModel().isEmpty() ? null
+                : new Camera(facts.cameraMake().orElse(null), facts.cameraModel().orElse(null));
+        Gps gps = facts.location()
+                .map(g -> new Gps(g.latitude(), g.longitude(), g.altitude().orElse(null)))
+                .orElse(null);
+        return new ImageMetadataMessage(upload.id(), change.kind().name().toLowerCase(Locale.ROOT),
+                upload.imageId().value(), upload.imageId().urlPath(), change.sourceName(), upload.folder().value(),
+                upload.name(), change.previousPath().map(TreePath::value).orElse(null), change.reason().orElse(null),
+                upload.bytes(), facts.width(), facts.height(), facts.orientation(), facts.format().parameterName(),
+                facts.captureTime().map(Object::toString).orElse(null), camera, gps, upload.receivedAt(),
+                upload.receivedBy());
     }
 }

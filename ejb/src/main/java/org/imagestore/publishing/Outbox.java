@@ -1,7 +1,5 @@
 package org.imagestore.publishing;
 
-import java.util.Locale;
-
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -12,12 +10,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.imagestore.image.Image;
-import org.imagestore.imaging.ImageFacts;
-import org.imagestore.upload.TreePath;
 import org.imagestore.upload.Upload;
 import org.imagestore.upload.UploadChanged;
 
-/** Writes the message for every upload change into the outbox, in the change's own transaction. */
+/**
+ * Writes messages into the outbox, in the transaction of what they tell: the metadata message of every upload
+ * change, and alerts.
+ */
 @Stateless
 public class Outbox {
 
@@ -31,25 +30,18 @@ public class Outbox {
     public void on(@Observes UploadChanged change) {
         Upload upload = change.upload();
         Image image = em.find(Image.class, upload.imageId().value());
-        ImageMetadataMessage message = message(change, image);
-        em.persist(new OutboxMessage(upload.id(), message.event(), change.sourceName(), message.format(),
-                JSON.toJson(message)));
+        ImageMetadataMessage message = ImageMetadataMessage.of(change, image);
+        em.persist(new OutboxMessage(OutboxTopic.METADATA, upload.id(), message.event(), null, change.sourceName(),
+                message.format(), JSON.toJson(message)));
         filled.fire(new OutboxFilled());
     }
 
-    static ImageMetadataMessage message(UploadChanged change, Image image) {
-        Upload upload = change.upload();
-        ImageFacts facts = image.facts();
-        ImageMetadataMessage.Camera camera = facts.cameraMake().isEmpty() && facts.cameraModel().isEmpty() ? null
-                : new ImageMetadataMessage.Camera(facts.cameraMake().orElse(null), facts.cameraModel().orElse(null));
-        ImageMetadataMessage.Gps gps = facts.location()
-                .map(g -> new ImageMetadataMessage.Gps(g.latitude(), g.longitude(), g.altitude().orElse(null)))
-                .orElse(null);
-        return new ImageMetadataMessage(upload.id(), change.kind().name().toLowerCase(Locale.ROOT),
-                upload.imageId().value(), upload.imageId().urlPath(), change.sourceName(), upload.folder().value(),
-                upload.name(), change.previousPath().map(TreePath::value).orElse(null), change.reason().orElse(null),
-                upload.bytes(), facts.width(), facts.height(), facts.orientation(), facts.format().parameterName(),
-                facts.captureTime().map(Object::toString).orElse(null), camera, gps, upload.receivedAt(),
-                upload.receivedBy());
+    /**
+     * An alert for {@link OutboxTopic#ALERTS}: a JSON body, with the rule's name, the source and the format (when
+     * it is about an image) and the upload id (when about an upload) as properties for selectors.
+     */
+    public void alert(String rule, Long uploadId, String source, String format, String json) {
+        em.persist(new OutboxMessage(OutboxTopic.ALERTS, uploadId, "alert", rule, source, format, json));
+        filled.fire(new OutboxFilled());
     }
 }

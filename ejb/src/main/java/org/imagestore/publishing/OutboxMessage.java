@@ -9,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A metadata message waiting to be relayed to JMS. */
+/** A message waiting to be relayed to its JMS topic: metadata of an upload change, or an alert. */
 @Entity
 @Table(name = "outbox")
 public class OutboxMessage {
@@ -17,9 +17,11 @@ public class OutboxMessage {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    private String topic;
     @Column(name = "upload_id")
-    private long uploadId;
+    private Long uploadId;
     private String event;
+    private String rule;
     private String source;
     private String format;
     private String payload;
@@ -29,17 +31,30 @@ public class OutboxMessage {
     protected OutboxMessage() {
     }
 
-    OutboxMessage(long uploadId, String event, String source, String format, String payload) {
+    OutboxMessage(OutboxTopic topic, Long uploadId, String event, String rule, String source, String format,
+                  String payload) {
+        this.topic = topic.column();
         this.uploadId = uploadId;
         this.event = event;
+        this.rule = rule;
         this.source = source;
         this.format = format;
         this.payload = payload;
         this.createdAt = Instant.now();
     }
 
-    long uploadId() {
+    OutboxTopic topic() {
+        return OutboxTopic.ofColumn(topic);
+    }
+
+    /** The upload the message is about; null for an alert that is not about an upload. */
+    Long uploadId() {
         return uploadId;
+    }
+
+    /** The alert rule that fired; null for metadata. */
+    String rule() {
+        return rule;
     }
 
     String event() {

@@ -15,21 +15,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /**
- * Sends a batch of outbox rows to the topic and deletes them, in one JTA transaction: a row is deleted only
+ * Sends a batch of outbox rows to their topics and deletes them, in one JTA transaction: a row is deleted only
  * if its message was sent. Rows are claimed with {@code SKIP LOCKED}, so every node can relay at once.
  */
 @Stateless
 public class OutboxRelay {
 
-    /** JNDI name of the metadata topic (DESIGN.md). */
-    public static final String TOPIC = "jms/imagestore/ImageMetadata";
-
     @PersistenceContext
     private EntityManager em;
     @Inject
     private JMSContext jms;
-    @Resource(lookup = TOPIC)
-    private Topic topic;
+    @Resource(lookup = "jms/imagestore/ImageMetadata")
+    private Topic metadata;
+    @Resource(lookup = "jms/imagestore/ImageAlerts")
+    private Topic alerts;
 
     /** @return how many messages were sent */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -41,16 +40,26 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
         for (OutboxMessage message : batch) {
-            producer.setProperty("source", message.source())
-                    .setProperty("format", message.format())
-                    .setProperty("event", message.event())
-                    .setProperty("uploadId", message.uploadId())
-                    .send(topic, message.payload());
+            JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .setProperty("event", message.event());
+            // absent properties are left out: a selector such as "rule = 'x'" then simply does not match
+            setIfPresent(producer, "source", message.source());
+            setIfPresent(producer, "format", message.format());
+            setIfPresent(producer, "rule", message.rule());
+            if (message.uploadId() != null) {
+                producer.setProperty("uploadId", message.uploadId().longValue());
+            }
+            producer.send(message.topic() == OutboxTopic.ALERTS ? alerts : metadata, message.payload());
             em.remove(message);
         }
         return batch.size();
+    }
+
+    private static void setIfPresent(JMSProducer producer, String name, String value) {
+        if (value != null) {
+            producer.setProperty(name, value);
+        }
     }
 
     /** Messages waiting, and the age in seconds of the oldest. */

@@ -14,6 +14,8 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.imagestore.admin.AccountExistsException;
 import org.imagestore.admin.UnknownAccountException;
+import org.imagestore.alerting.RuleExistsException;
+import org.imagestore.alerting.UnknownRuleException;
 import org.imagestore.delivery.CopyUnavailableException;
 import org.imagestore.delivery.RenderBusyException;
 import org.imagestore.delivery.UnknownImageException;
@@ -38,6 +40,8 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
             case SourceExistsException exists -> ErrorResponse.of(Status.CONFLICT, "name", exists.getMessage());
             case AccountExistsException exists -> ErrorResponse.of(Status.CONFLICT, "name", exists.getMessage());
             case UnknownAccountException unknown -> ErrorResponse.of(Status.NOT_FOUND, unknown.getMessage());
+            case UnknownRuleException unknown -> ErrorResponse.of(Status.NOT_FOUND, unknown.getMessage());
+            case RuleExistsException exists -> ErrorResponse.of(Status.CONFLICT, "name", exists.getMessage());
             case SourceRefusedException refused -> ErrorResponse.of(ErrorResponse.UNPROCESSABLE, null, refused.getMessage());
             // a copy's holders may be back within seconds (a restart, a failover): say when to try again
             case CopyUnavailableException unavailable -> retryAfter(5, unavailable.getMessage());

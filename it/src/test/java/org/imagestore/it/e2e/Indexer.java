@@ -15,12 +15,13 @@ import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
 
 /**
- * The indexer's side of the metadata topic: a durable subscription with its own client id and name.
+ * The indexer's side of a topic (metadata, or alerts): a durable subscription with its own client id and name.
  * {@link #close()} ends the subscription (unsubscribes); {@link #disconnect()} only goes offline, keeping it.
  */
 final class Indexer implements AutoCloseable {
 
     static final String TOPIC = "ImageMetadata";
+    static final String ALERTS = "ImageAlerts";
 
     /** A metadata message as received: the raw JMS message and its parsed JSON body. */
     record Event(TextMessage message, JsonObject body) {
@@ -45,13 +46,15 @@ final class Indexer implements AutoCloseable {
         }
     }
 
+    private final String topic;
     private final String clientId;
     private final String name;
     private final String selector;
     private jakarta.jms.Connection connection;
     private MessageConsumer consumer;
 
-    private Indexer(String clientId, String name, String selector) {
+    private Indexer(String topic, String clientId, String name, String selector) {
+        this.topic = topic;
         this.clientId = clientId;
         this.name = name;
         this.selector = selector;
@@ -64,7 +67,12 @@ final class Indexer implements AutoCloseable {
         for (int i = 0; i < sources.length; i++) {
             selector.append(i == 0 ? "" : ", ").append('\'').append(sources[i].name()).append('\'');
         }
-        return new Indexer("e2e-" + Unique.hex(6), "sub-" + Unique.hex(6), selector.append(')').toString());
+        return new Indexer(TOPIC, "e2e-" + Unique.hex(6), "sub-" + Unique.hex(6), selector.append(')').toString());
+    }
+
+    /** A new durable subscription to the alerts topic, for the messages the selector picks. */
+    static Indexer forAlerts(String selector) {
+        return new Indexer(ALERTS, "e2e-" + Unique.hex(6), "sub-" + Unique.hex(6), selector);
     }
 
     /** (Re)connects to the subscription; messages sent while offline are delivered now. */
@@ -73,11 +81,11 @@ final class Indexer implements AutoCloseable {
             connection = connectionFactory().createConnection();
             connection.setClientID(clientId);
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            consumer = session.createDurableSubscriber(session.createTopic(TOPIC), name, selector, false);
+            consumer = session.createDurableSubscriber(session.createTopic(topic), name, selector, false);
             connection.start();
             return this;
         } catch (JMSException e) {
-            throw new IllegalStateException("cannot subscribe to " + TOPIC + " at " + Settings.BROKER_PORT, e);
+            throw new IllegalStateException("cannot subscribe to " + topic + " at " + Settings.BROKER_PORT, e);
         }
     }
 
@@ -98,7 +106,7 @@ final class Indexer implements AutoCloseable {
                 return Optional.empty();
             }
             if (!(message instanceof TextMessage text)) {
-                throw new AssertionError("metadata messages must be TextMessages, got " + message);
+                throw new AssertionError(topic + " messages must be TextMessages, got " + message);
             }
             System.out.println("JMS <- " + text.getText());
             return Optional.of(new Event(text, Responses.json(text.getText())));
@@ -109,12 +117,12 @@ final class Indexer implements AutoCloseable {
 
     /** The next message; fails if none arrives within 60 s (the relay runs at least every 5 s). */
     Event expect() {
-        return next(Duration.ofSeconds(60)).orElseGet(() -> fail("no metadata message within 60 s (" + selector + ")"));
+        return next(Duration.ofSeconds(60)).orElseGet(() -> fail("no " + topic + " message within 60 s (" + selector + ")"));
     }
 
     /** Asserts that no further message arrives within the backstop period of the relay and some more. */
     void expectNoMore() {
-        next(Duration.ofSeconds(7)).ifPresent(e -> fail("unexpected metadata message: " + e.body()));
+        next(Duration.ofSeconds(7)).ifPresent(e -> fail("unexpected " + topic + " message: " + e.body()));
     }
 
     @Override

@@ -1,0 +1,136 @@
+package org.imagestore.alerting;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imagestore.ops.Metrics;
+
+/**
+ * POSTs firings to their rules' webhooks: right after a firing commits, and every 2 s for calls that are due
+ * again. A call that fails (no answer in time, or not 2xx) is retried after 1, 2, 4 ... s, at most 10 minutes
+ * apart, until {@code imagestore.alerts.webhook.attempts} calls were made; then it is given up and logged.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class WebhookSender {
+
+    private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
+    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(10);
+    private static final int BATCH = 20;
+
+    @EJB
+    private WebhookCalls calls;
+    @Inject
+    private Metrics metrics;
+    @Inject
+    @ConfigProperty(name = "imagestore.alerts.webhook.attempts", defaultValue = "12")
+    int attempts;
+    @Inject
+    @ConfigProperty(name = "imagestore.alerts.webhook.timeout-seconds", defaultValue = "10")
+    int timeoutSeconds;
+
+    private final AtomicBoolean sending = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private HttpClient http;
+
+    @PostConstruct
+    void start() {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeoutSeconds))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Asynchronous
+    public void sendSoon() {
+        send();
+    }
+
+    @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
+    void backstop() {
+        send();
+    }
+
+    private void send() {
+        requested.set(true);
+        while (requested.get() && sending.compareAndSet(false, true)) {
+            try {
+                requested.set(false);
+                List<WebhookCalls.Due> due;
+                do {
+                    due = calls.claim(BATCH);
+                    due.forEach(this::call);
+                } while (due.size() == BATCH);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "webhook calls cannot be claimed now", e);
+                return;
+            } finally {
+                sending.set(false);
+            }
+        }
+    }
+
+    private void call(WebhookCalls.Due due) {
+        byte[] body = due.payload().getBytes(StandardCharsets.UTF_8);
+        String failure;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(due.url()))
+                    .timeout(Duration.ofSeconds(timeoutSeconds))
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "imagestore")
+                    .header("X-Imagestore-Firing", Long.toString(due.firingId()))
+                    .header("X-Imagestore-Attempt", Integer.toString(due.attempt()))
+                    .header(WebhookSignature.HEADER, WebhookSignature.of(due.secret(), body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 == 2) {
+                calls.delivered(due.firingId());
+                metrics.webhookCall("delivered");
+                return;
+            }
+            failure = "HTTP " + response.statusCode();
+        } catch (IOException | IllegalArgumentException e) {
+            failure = e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // the claim runs out and another attempt follows
+        }
+        if (due.attempt() >= attempts) {
+            calls.givenUp(due.firingId(), failure);
+            metrics.webhookCall("gave_up");
+            LOG.severe("webhook call of firing " + due.firingId() + " to " + due.url() + " given up after "
+                    + due.attempt() + " attempts; the last one met " + failure);
+        } else {
+            Duration pause = pause(due.attempt());
+            calls.failed(due.firingId(), failure, Instant.now().plus(pause));
+            metrics.webhookCall("failed");
+            String reason = failure;
+            LOG.warning(() -> "webhook call of firing " + due.firingId() + " to " + due.url() + " failed (attempt "
+                    + due.attempt() + ", " + reason + "); trying again in " + pause.toSeconds() + " s");
+        }
+    }
+
+    /** After the n-th failed attempt: 1 s, 2 s, 4 s, ... at most 10 minutes. */
+    static Duration pause(int attempt) {
+        Duration pause = Duration.ofSeconds(1L << Math.min(attempt - 1, 20));
+        return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
+    }
+}
