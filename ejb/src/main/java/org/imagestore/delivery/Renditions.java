@@ -197,13 +197,11 @@ public class Renditions {
         long started = System.nanoTime();
         metrics.renderStarted();
         try (permit) {
-            Rendition rendition = renderer.render(file, original.facts(), spec);
-            metrics.renderTime((System.nanoTime() - started) / 1_000_000);
-            return rendition;
+            return renderer.render(file, original.facts(), spec);
         } catch (IOException e) {
             throw new UncheckedIOException("rendering image " + original.id() + " failed", e);
         } finally {
-            metrics.renderEnded();
+            metrics.renderEnded(System.nanoTime() - started);
         }
     }
 }

@@ -55,10 +55,11 @@ public class Ingest {
     public StoredUpload store(Source source, IncomingUpload upload)
             throws NotAnImageUploadException, PathTakenException, StoreFullException, StorageFailedException {
         metrics.uploadStarted();
+        long started = System.nanoTime();
         try {
             return storeCounted(source, upload);
         } finally {
-            metrics.uploadEnded();
+            metrics.uploadEnded(System.nanoTime() - started);
         }
     }
 

@@ -1,18 +1,31 @@
 package org.imagestore.ops;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
 /**
- * The store's counters, each behind a typed method: the Prometheus series names live here and nowhere else.
- * Counting is a {@link LongAdder} increment, cheap enough for the upload and image paths.
+ * The store's metrics (Micrometer, exposed in Prometheus' format by {@code GET /metrics}), each behind a typed
+ * method: the series names live here and nowhere else. Latencies are histograms with fixed buckets, so that
+ * Prometheus can take quantiles over any set of nodes; the JVM's own metrics (memory, GC, threads, CPU) come with
+ * them. Recording is a lock-free increment, cheap enough for the upload and image paths.
  */
 @ApplicationScoped
 public class Metrics {
@@ -53,43 +66,76 @@ public class Metrics {
         }
     }
 
-    /** One counter's current value: its family, its labels in exposition form ({@code a="b",c="d"} or empty). */
-    public record Sample(String family, String labels, long value) {
+    private static final Duration[] UPLOAD_BUCKETS = millis(2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 30_000);
+    private static final Duration[] RENDER_BUCKETS = millis(5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 30_000);
+    private static final Duration[] SERVING_BUCKETS = millis(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000);
 
-        public String series() {
-            return labels.isEmpty() ? family : family + "{" + labels + "}";
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AtomicInteger uploadsInFlight = registry.gauge("imagestore.uploads.in.flight", new AtomicInteger());
+    private final AtomicInteger rendersInFlight = registry.gauge("imagestore.renders.in.flight", new AtomicInteger());
+    private final Counter storedBytes = Counter.builder("imagestore.upload.bytes")
+            .description("bytes of the uploads stored").register(registry);
+    private final Timer uploadTime = Timer.builder("imagestore.upload.duration")
+            .description("from the end of an upload's transfer to the store's answer: 226 once durable, or a refusal")
+            .serviceLevelObjectives(UPLOAD_BUCKETS).register(registry);
+    private final Timer renderTime = Timer.builder("imagestore.render.duration")
+            .description("decoding, scaling and encoding one rendition on this node")
+            .serviceLevelObjectives(RENDER_BUCKETS).register(registry);
+    private JvmGcMetrics gc;
+
+    public Metrics() {
+        // series that may stay at zero for long exist from the start, so that rate() and alerts on them work
+        for (String kind : new String[] {"image", "silence"}) {
+            registry.counter("imagestore.alerts.fired", "kind", kind);
+        }
+        for (String outcome : new String[] {"delivered", "failed", "gave_up"}) {
+            registry.counter("imagestore.alert.webhook.calls", "outcome", outcome);
+        }
+        registry.counter("imagestore.uploads", "outcome", "stored");
+    }
+
+    /** The JVM's metrics, once the application runs (not in unit tests, which make their own instance). */
+    @PostConstruct
+    void bindJvm() {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    @PreDestroy
+    void unbindJvm() {
+        if (gc != null) {
+            gc.close();
         }
     }
 
-    private static final String UPLOADS = "imagestore_uploads_total";
-    private static final String UPLOAD_BYTES = "imagestore_upload_bytes_total";
-    private static final String IMAGE_RESPONSES = "imagestore_http_image_responses_total";
-    private static final String IMAGE_BYTES = "imagestore_http_image_bytes_total";
-    private static final String RENDITIONS = "imagestore_renditions_total";
-    private static final String RENDER_MILLIS = "imagestore_render_milliseconds_total";
-    private static final String LOGINS = "imagestore_logins_total";
-    private static final String ALERTS = "imagestore_alerts_fired_total";
-    private static final String WEBHOOK_CALLS = "imagestore_alert_webhook_calls_total";
+    /** The registry, for gauges read at scrape time and for the scrape itself. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
 
-    private final Map<SeriesKey, LongAdder> counters = new ConcurrentHashMap<>();
-    private final AtomicInteger uploadsInFlight = new AtomicInteger();
-    private final AtomicInteger rendersInFlight = new AtomicInteger();
-
-    /** An upload's store begins; call {@link #uploadEnded()} when it ends, however it ends. */
+    /** An upload's store begins; call {@link #uploadEnded(long)} when it ends, however it ends. */
     public void uploadStarted() {
         uploadsInFlight.incrementAndGet();
     }
 
-    public void uploadEnded() {
+    /** @param nanos how long the store took, from the end of the transfer to its answer */
+    public void uploadEnded(long nanos) {
         uploadsInFlight.decrementAndGet();
+        uploadTime.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void renderStarted() {
         rendersInFlight.incrementAndGet();
     }
 
-    public void renderEnded() {
+    public void renderEnded(long nanos) {
         rendersInFlight.decrementAndGet();
+        renderTime.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public int uploadsInFlight() {
@@ -101,54 +147,52 @@ public class Metrics {
     }
 
     public void uploadStored(long bytes) {
-        add(UPLOADS, "outcome=\"stored\"", 1);
-        add(UPLOAD_BYTES, "", bytes);
+        count("imagestore.uploads", "outcome", "stored");
+        storedBytes.increment(bytes);
     }
 
     public void uploadRefused(UploadRefusal reason) {
-        add(UPLOADS, "outcome=\"refused\",reason=\"" + reason.label() + "\"", 1);
+        count("imagestore.uploads", "outcome", "refused", "reason", reason.label());
     }
 
-    public void imageServed(Served kind, int status, long bytes) {
-        add(IMAGE_RESPONSES, "kind=\"" + kind.label() + "\",status=\"" + status + "\"", 1);
-        add(IMAGE_BYTES, "kind=\"" + kind.label() + "\"", bytes);
+    /** A response of an image URL: what it served, its status, its body's size and how long until it began. */
+    public void imageServed(Served kind, int status, long bytes, long nanos) {
+        count("imagestore.http.image.responses", "kind", kind.label(), "status", Integer.toString(status));
+        Counter.builder("imagestore.http.image.bytes").tag("kind", kind.label()).register(registry).increment(bytes);
+        Timer.builder("imagestore.http.image.duration")
+                .description("from the request to the start of the response of an image URL")
+                .tag("kind", kind.label()).serviceLevelObjectives(SERVING_BUCKETS).register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void rendition(RenditionOutcome outcome) {
-        add(RENDITIONS, "result=\"" + outcome.label() + "\"", 1);
+        count("imagestore.renditions", "result", outcome.label());
     }
 
     /** A login through {@code realm} ({@code ftp}, {@code admin}): accepted, refused, or locked out unchecked. */
     public void login(String realm, LoginOutcome outcome) {
-        add(LOGINS, "realm=\"" + realm + "\",outcome=\"" + outcome.label() + "\"", 1);
+        count("imagestore.logins", "realm", realm, "outcome", outcome.label());
     }
 
     /** An alert rule fired ({@code image} or {@code silence}); counted once its firing is committed. */
     public void alertFired(String kind) {
-        add(ALERTS, "kind=\"" + kind + "\"", 1);
+        count("imagestore.alerts.fired", "kind", kind);
     }
 
     /** A webhook call of a firing: {@code delivered}, {@code failed} (to be retried) or {@code gave_up}. */
     public void webhookCall(String outcome) {
-        add(WEBHOOK_CALLS, "outcome=\"" + outcome + "\"", 1);
+        count("imagestore.alert.webhook.calls", "outcome", outcome);
     }
 
-    public void renderTime(long millis) {
-        add(RENDER_MILLIS, "", millis);
+    private void count(String name, String... tags) {
+        registry.counter(name, tags).increment();
     }
 
-    /** Every counter, sorted by family then labels, so that a family's samples are adjacent. */
-    public List<Sample> snapshot() {
-        List<Sample> samples = new ArrayList<>(counters.size());
-        counters.forEach((key, adder) -> samples.add(new Sample(key.family(), key.labels(), adder.sum())));
-        samples.sort((a, b) -> a.series().compareTo(b.series()));
-        return samples;
-    }
-
-    private void add(String family, String labels, long amount) {
-        counters.computeIfAbsent(new SeriesKey(family, labels), k -> new LongAdder()).add(amount);
-    }
-
-    private record SeriesKey(String family, String labels) {
+    private static Duration[] millis(long... values) {
+        Duration[] buckets = new Duration[values.length];
+        for (int i = 0; i < values.length; i++) {
+            buckets[i] = Duration.ofMillis(values[i]);
+        }
+        return buckets;
     }
 }

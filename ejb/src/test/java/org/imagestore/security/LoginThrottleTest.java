@@ -52,8 +52,8 @@ class LoginThrottleTest {
     }
 
     private long count(String outcome) {
-        return metrics.snapshot().stream().filter(s -> s.series().equals(
-                "imagestore_logins_total{realm=\"ftp\",outcome=\"" + outcome + "\"}")).mapToLong(Metrics.Sample::value).sum();
+        var counter = metrics.registry().find("imagestore.logins").tags("realm", "ftp", "outcome", outcome).counter();
+        return counter == null ? 0 : (long) counter.count();
     }
 
     @Test

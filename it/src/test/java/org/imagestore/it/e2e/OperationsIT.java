@@ -59,6 +59,43 @@ class OperationsIT {
         assertTrue(text.contains("imagestore_outbox_messages"), text);
     }
 
+    /**
+     * Latencies are Prometheus histograms, the JVM's metrics are there, and every series the Grafana dashboard in
+     * {@code config/grafana} queries is exposed by some node (the cluster's gauges by the coordinator only).
+     */
+    @Test
+    void latenciesAreHistogramsAndTheDashboardQueriesOnlySeriesTheNodesExpose() throws Exception {
+        Source camera = http.newSource("histograms");
+        String id = Ftp.upload(camera, "/h.jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
+        assertEquals(200, http.get("/images/" + id).statusCode());
+        assertEquals(200, http.get("/images/" + id + "?w=" + (40 + Unique.hex(1).charAt(0) % 16)).statusCode());
+        Map<String, Double> node1 = http.metrics();
+        for (String histogram : new String[] {"imagestore_upload_duration_seconds", "imagestore_render_duration_seconds",
+                "imagestore_http_image_duration_seconds"}) {
+            assertTrue(node1.keySet().stream().anyMatch(series -> series.startsWith(histogram + "_bucket{")
+                    && series.contains("le=\"+Inf\"")), () -> histogram + " has buckets: " + node1.keySet());
+            assertTrue(node1.entrySet().stream().anyMatch(e -> e.getKey().startsWith(histogram + "_count")
+                    && e.getValue() >= 1), () -> histogram + " counted something");
+        }
+        assertTrue(node1.keySet().stream().anyMatch(series -> series.startsWith("jvm_memory_used_bytes{")), "JVM metrics");
+
+        java.util.Set<String> exposed = new java.util.TreeSet<>();
+        for (NodeAddress node : NodeAddress.ALL) {
+            new Http(node).metrics().keySet().forEach(series -> exposed.add(series.replaceFirst("\\{.*", "")));
+        }
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("..", "config", "grafana",
+                "imagestore-dashboard.json"));
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b(imagestore|jvm|process)_[a-z_]+")
+                .matcher(dashboard);
+        int checked = 0;
+        while (names.find()) {
+            String name = names.group();
+            assertTrue(exposed.contains(name), () -> "the dashboard queries " + name + ", which no node exposes");
+            checked++;
+        }
+        assertTrue(checked >= 20, "the dashboard's queries were found: " + checked);
+    }
+
     @Test
     void uploadCountersIncreaseAfterAnUpload() {
         Source camera = http.newSource("metrics");

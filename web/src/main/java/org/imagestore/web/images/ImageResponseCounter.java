@@ -2,6 +2,7 @@ package org.imagestore.web.images;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
@@ -10,11 +11,13 @@ import org.imagestore.ops.Metrics;
 
 /**
  * Counts every response of an image URL once, by what it served (the resource says which, in a request
- * property), its status and its body's size.
+ * property), its status and its body's size, and times it from the request to the start of the response.
  */
 @Provider
 @CountedImageResponse
-public class ImageResponseCounter implements ContainerResponseFilter {
+public class ImageResponseCounter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final String STARTED = ImageResponseCounter.class.getName() + ".started";
 
     /** The request property that says whether an original or a rendition was asked for. */
     static final String SERVED = ImageResponseCounter.class.getName() + ".served";
@@ -27,9 +30,15 @@ public class ImageResponseCounter implements ContainerResponseFilter {
     }
 
     @Override
+    public void filter(ContainerRequestContext request) {
+        request.setProperty(STARTED, System.nanoTime());
+    }
+
+    @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(SERVED) instanceof Metrics.Served kind) {
-            metrics.imageServed(kind, response.getStatus(), bodyBytes(response));
+            long nanos = request.getProperty(STARTED) instanceof Long started ? System.nanoTime() - started : 0;
+            metrics.imageServed(kind, response.getStatus(), bodyBytes(response), nanos);
         }
     }
 
