@@ -1,6 +1,8 @@
 package org.imagestore.source;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -10,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.imagestore.security.PasswordHashing;
+import org.imagestore.support.SqlValues;
 
 /** Creates, changes and checks source accounts. */
 @Stateless
@@ -35,6 +38,21 @@ public class SourceAccounts {
 
     public List<Source> list() {
         return em.createQuery("select s from Source s order by s.name", Source.class).getResultList();
+    }
+
+    /** Every source's activity, by source name (sources that never sent anything are absent). */
+    public Map<String, SourceActivity> activity() {
+        Map<String, SourceActivity> activity = new HashMap<>();
+        for (Object row : em.createNativeQuery("select s.name, max(u.received_at),"
+                + " count(*) filter (where u.received_at >= date_trunc('day', now() at time zone 'UTC') at time zone 'UTC'),"
+                + " count(*) filter (where u.removed_at is null),"
+                + " coalesce(sum(u.bytes) filter (where u.removed_at is null), 0)"
+                + " from upload u join source s on s.id = u.source_id group by s.name").getResultList()) {
+            Object[] c = (Object[]) row;
+            activity.put((String) c[0], new SourceActivity(Optional.ofNullable(c[1]).map(SqlValues::instant),
+                    ((Number) c[2]).longValue(), ((Number) c[3]).longValue(), ((Number) c[4]).longValue()));
+        }
+        return activity;
     }
 
     public Optional<Source> find(String name) {

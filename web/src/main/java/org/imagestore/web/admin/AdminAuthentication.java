@@ -26,6 +26,8 @@ import org.imagestore.web.ErrorResponse;
  * {@code PUT /admin/cluster {"adminHttpsOnly": true}}, a request over plain HTTP that needs an account (the admin
  * API, purges) or carries credentials is refused with 403 before any credential is read, and no password is
  * asked for there: the answer names HTTPS instead. Public reads without credentials never look at the setting.
+ * A request marked {@code X-Requested-With: XMLHttpRequest} gets its 401 without a challenge, so that a browser
+ * running the console shows the console's login form, not a password dialog of its own.
  */
 @ApplicationScoped
 public class AdminAuthentication implements HttpAuthenticationMechanism {
@@ -56,7 +58,10 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
         }
         // as the standard Basic mechanism: wrong credentials on a public resource leave the caller anonymous
         if (context.isProtected()) {
-            response.setHeader("WWW-Authenticate", CHALLENGE);
+            // a script (the console) asks for its own credentials: a challenge would make the browser pop up its own
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", CHALLENGE);
+            }
             return context.responseUnauthorized();
         }
         return context.doNothing();

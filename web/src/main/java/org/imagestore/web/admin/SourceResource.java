@@ -3,6 +3,7 @@ package org.imagestore.web.admin;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.imagestore.source.Source;
 import org.imagestore.source.SourceAccounts;
+import org.imagestore.source.SourceActivity;
 import org.imagestore.source.SourceName;
 import org.imagestore.source.UnknownSourceException;
 import org.imagestore.support.InvalidParameterException;
@@ -39,10 +41,19 @@ public class SourceResource {
     public record SourceChange(String password, Boolean enabled) {
     }
 
-    /** A source as the API shows it (never its password hash). */
-    public record SourceView(String name, boolean enabled, Instant createdAt, Instant updatedAt) {
+    /**
+     * A source as the API shows it (never its password hash): in lists, with what it sent (newest upload, uploads
+     * since midnight UTC, uploads and bytes in its tree now).
+     */
+    public record SourceView(String name, boolean enabled, Instant createdAt, Instant updatedAt, Instant lastUploadAt,
+                             Long uploadsToday, Long uploads, Long bytes) {
         static SourceView of(Source s) {
-            return new SourceView(s.name().value(), s.enabled(), s.createdAt(), s.updatedAt());
+            return new SourceView(s.name().value(), s.enabled(), s.createdAt(), s.updatedAt(), null, null, null, null);
+        }
+
+        static SourceView of(Source s, SourceActivity activity) {
+            return new SourceView(s.name().value(), s.enabled(), s.createdAt(), s.updatedAt(),
+                    activity.lastUploadAt().orElse(null), activity.uploadsToday(), activity.uploads(), activity.bytes());
         }
     }
 
@@ -51,7 +62,9 @@ public class SourceResource {
 
     @GET
     public List<SourceView> list() {
-        return accounts.list().stream().map(SourceView::of).toList();
+        Map<String, SourceActivity> activity = accounts.activity();
+        return accounts.list().stream()
+                .map(s -> SourceView.of(s, activity.getOrDefault(s.name().value(), SourceActivity.NONE))).toList();
     }
 
     @GET
