@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +23,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imagestore.ops.Metrics;
+import org.imagestore.support.CoalescedRuns;
 
 /**
  * POSTs firings to their rules' webhooks: right after a firing commits, and every 2 s for calls that are due
@@ -49,8 +49,7 @@ public class WebhookSender {
     @ConfigProperty(name = "imagestore.alerts.webhook.timeout-seconds", defaultValue = "10")
     int timeoutSeconds;
 
-    private final AtomicBoolean sending = new AtomicBoolean();
-    private final AtomicBoolean requested = new AtomicBoolean();
+    private final CoalescedRuns runs = new CoalescedRuns();
     private HttpClient http;
 
     @PostConstruct
@@ -70,22 +69,19 @@ public class WebhookSender {
     }
 
     private void send() {
-        requested.set(true);
-        while (requested.get() && sending.compareAndSet(false, true)) {
-            try {
-                requested.set(false);
-                List<WebhookCalls.Due> due;
-                do {
-                    due = calls.claim(BATCH);
-                    due.forEach(this::call);
-                } while (due.size() == BATCH);
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "webhook calls cannot be claimed now", e);
-                return;
-            } finally {
-                sending.set(false);
-            }
+        try {
+            runs.request(this::sendDue);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "webhook calls cannot be claimed now", e);
         }
+    }
+
+    private void sendDue() {
+        List<WebhookCalls.Due> due;
+        do {
+            due = calls.claim(BATCH);
+            due.forEach(this::call);
+        } while (due.size() == BATCH);
     }
 
     private void call(WebhookCalls.Due due) {

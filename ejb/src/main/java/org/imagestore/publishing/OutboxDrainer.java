@@ -1,6 +1,5 @@
 package org.imagestore.publishing;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -10,6 +9,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+
+import org.imagestore.support.CoalescedRuns;
 
 /**
  * Runs the relay right after an announcing transaction commits, and every few seconds as a backstop (for
@@ -25,8 +26,7 @@ public class OutboxDrainer {
     @EJB
     private OutboxRelay relay;
 
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean requested = new AtomicBoolean();
+    private final CoalescedRuns runs = new CoalescedRuns();
     private volatile boolean failing;
 
     @Asynchronous
@@ -40,29 +40,25 @@ public class OutboxDrainer {
     }
 
     private void drain() {
-        requested.set(true);
-        // one drain at a time; a request arriving meanwhile makes the running one go round again
-        while (requested.get() && draining.compareAndSet(false, true)) {
-            try {
-                requested.set(false);
-                int sent;
-                do {
-                    sent = relay.relayBatch(BATCH);
-                } while (sent == BATCH);
-                if (failing) {
-                    failing = false;
-                    LOG.info("metadata messages flow to JMS again");
-                }
-            } catch (RuntimeException e) {
-                if (!failing) {
-                    failing = true;
-                    LOG.log(Level.WARNING, "metadata messages cannot be sent to JMS; they wait in the outbox and are"
-                            + " retried every 5 s", e);
-                }
-                return;
-            } finally {
-                draining.set(false);
+        try {
+            runs.request(this::relayAll);
+        } catch (RuntimeException e) {
+            if (!failing) {
+                failing = true;
+                LOG.log(Level.WARNING, "metadata messages cannot be sent to JMS; they wait in the outbox and are"
+                        + " retried every 5 s", e);
             }
+        }
+    }
+
+    private void relayAll() {
+        int sent;
+        do {
+            sent = relay.relayBatch(BATCH);
+        } while (sent == BATCH);
+        if (failing) {
+            failing = false;
+            LOG.info("metadata messages flow to JMS again");
         }
     }
 }
