@@ -767,7 +767,7 @@
     }
 
     async function deleteRule(name) {
-        if (!confirm(`Delete rule ${name}? Its firings are kept.`)) return;
+        if (!confirm(`Delete rule ${name}? Its firings and their pending webhook calls are deleted with it.`)) return;
         try {
             await api('DELETE', `/admin/alerts/rules/${enc(name)}`);
             clearError();

@@ -12,6 +12,7 @@ create table alert_rule (
     enabled         boolean       not null default true,
     armed_at        timestamptz   not null default now(), -- a silence counts from here at the earliest
     silent_since    timestamptz,                          -- a silence rule that fired, until uploads resume
+    silent_after    timestamptz,                          -- the newest upload when it fired: a newer one re-arms it
     created_at      timestamptz   not null default now(),
     updated_at      timestamptz   not null default now()
 );

@@ -41,6 +41,8 @@ public class AlertRuleRecord {
     private Instant armedAt;
     @Column(name = "silent_since")
     private Instant silentSince;
+    @Column(name = "silent_after")
+    private Instant silentAfter;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -66,6 +68,7 @@ public class AlertRuleRecord {
         this.enabled = definition.enabled();
         this.armedAt = Instant.now();
         this.silentSince = null;
+        this.silentAfter = null;
         this.updatedAt = armedAt;
     }
 
@@ -78,8 +81,21 @@ public class AlertRuleRecord {
                         Duration.ofSeconds(silenceSeconds), webhook, enabled);
     }
 
-    void silent(Instant since) {
+    /** Fired for a silence at {@code since}; the newest upload then was {@code lastUpload} (null: none ever). */
+    void silent(Instant since, Instant lastUpload) {
         this.silentSince = since;
+        this.silentAfter = lastUpload;
+    }
+
+    /** Uploads resumed: the next silence counts from the newest of them. */
+    void armed() {
+        this.silentSince = null;
+        this.silentAfter = null;
+    }
+
+    /** For a silence rule that fired: the newest upload at the time, if there was any. */
+    Optional<Instant> silentAfter() {
+        return Optional.ofNullable(silentAfter);
     }
 
     public long id() {

@@ -36,8 +36,9 @@ public class Firings {
 
     /** An image rule matched an upload; nothing happens if the rule was deleted or disabled meanwhile. */
     public void forUpload(ImageRule rule, ImageMetadataMessage upload, String reason) {
-        // a share lock on the rule: it cannot be deleted under this firing, which is then skipped instead
-        List<?> rows = em.createNativeQuery("select webhook_url from alert_rule where id = ? and enabled for share")
+        // a key-share lock on the rule: it cannot be deleted under this firing (which is skipped if it was), while
+        // an administrator can still change or disable it during the upload's replication
+        List<?> rows = em.createNativeQuery("select webhook_url from alert_rule where id = ? and enabled for key share")
                 .setParameter(1, rule.id()).getResultList();
         if (rows.isEmpty()) {
             return;

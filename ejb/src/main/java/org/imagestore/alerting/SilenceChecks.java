@@ -42,16 +42,19 @@ public class SilenceChecks {
         }
         AlertRuleRecord rule = em.find(AlertRuleRecord.class, ruleId);
         RuleDefinition definition = rule.definition();
-        // the catalogue's clock for both ends: nodes' clocks may differ
-        Object[] times = (Object[]) em.createNativeQuery("select cast(extract(epoch from max(u.received_at)) * 1000 as bigint),"
-                        + " cast(extract(epoch from now()) * 1000 as bigint)"
-                        + " from upload u join source s on s.id = u.source_id where s.name like ? escape '\\'")
+        // the newest upload of each matching source through the (source_id, received_at) index, and the
+        // catalogue's clock for "now"
+        Object[] times = (Object[]) em.createNativeQuery("select cast(extract(epoch from max(newest.received_at)) * 1000 as bigint),"
+                        + " cast(extract(epoch from now()) * 1000 as bigint) from source s cross join lateral"
+                        + " (select u.received_at from upload u where u.source_id = s.id order by u.received_at desc limit 1) newest"
+                        + " where s.name like ? escape '\\'")
                 .setParameter(1, Glob.of(definition.sources()).sqlLike()).getSingleResult();
         Instant lastUpload = times[0] == null ? null : Instant.ofEpochMilli(((Number) times[0]).longValue());
         Instant now = Instant.ofEpochMilli(((Number) times[1]).longValue());
         if (rule.silentSince().isPresent()) {
-            if (lastUpload != null && lastUpload.isAfter(rule.silentSince().get())) {
-                rule.silent(null);
+            // an upload newer than the newest one at the firing, whichever clock stamped it and whenever it committed
+            if (lastUpload != null && rule.silentAfter().map(lastUpload::isAfter).orElse(true)) {
+                rule.armed();
                 LOG.info(() -> "alert rule " + rule.name() + ": uploads from " + definition.sources()
                         + " resumed at " + lastUpload + "; armed again");
             }
@@ -60,7 +63,7 @@ public class SilenceChecks {
         Instant since = lastUpload == null || lastUpload.isBefore(rule.armedAt()) ? rule.armedAt() : lastUpload;
         Duration silence = Duration.between(since, now);
         if (silence.compareTo(definition.silentFor()) >= 0) {
-            rule.silent(now);
+            rule.silent(now, lastUpload);
             String reason = "no upload from " + definition.sources() + " for " + seconds(silence) + " s (rule: "
                     + seconds(definition.silentFor()) + " s); "
                     + (lastUpload == null ? "none ever" : "the last one at " + lastUpload);

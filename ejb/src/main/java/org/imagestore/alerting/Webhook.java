@@ -29,8 +29,10 @@ public record Webhook(String url, String secret) {
         }
     }
 
+    /** Scheme, host and port only: a webhook's path or query may carry a token (Slack's do). */
     @Override
     public String toString() {
-        return url; // never the secret
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getAuthority() + "/...";
     }
 }

@@ -1,8 +1,8 @@
 package org.imagestore.alerting;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -18,7 +18,7 @@ import jakarta.persistence.PersistenceContext;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class WebhookCalls {
 
-    /** How long a claimed call is left to the node that claimed it. */
+    /** How long a claimed call is left to the node that claimed it: well over a call's timeout. */
     static final Duration CLAIM = Duration.ofSeconds(60);
 
     /** A call to make: the attempt's number, where, what, and the key to sign it with. */
@@ -28,34 +28,42 @@ public class WebhookCalls {
     @PersistenceContext
     private EntityManager em;
 
-    public List<Due> claim(int max) {
+    /** The call due longest, claimed for {@link #CLAIM} (by the catalogue's clock), if any is due. */
+    public Optional<Due> claim() {
         List<?> rows = em.createNativeQuery("select d.firing_id, d.attempts + 1, d.url, r.webhook_secret, f.payload"
                         + " from webhook_delivery d join alert_firing f on f.id = d.firing_id"
                         + " join alert_rule r on r.id = f.rule_id"
-                        + " where d.next_attempt_at <= now() order by d.next_attempt_at limit ? for update of d skip locked")
-                .setParameter(1, max).getResultList();
-        List<Due> due = rows.stream().map(row -> (Object[]) row).map(c -> new Due(((Number) c[0]).longValue(),
-                ((Number) c[1]).intValue(), (String) c[2], (String) c[3], (String) c[4])).toList();
-        for (Due call : due) {
-            em.createNativeQuery("update webhook_delivery set attempts = ?, next_attempt_at = ? where firing_id = ?")
-                    .setParameter(1, call.attempt()).setParameter(2, Instant.now().plus(CLAIM))
-                    .setParameter(3, call.firingId()).executeUpdate();
+                        + " where d.next_attempt_at <= now() order by d.next_attempt_at limit 1 for update of d skip locked")
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
         }
-        return due;
+        Object[] c = (Object[]) rows.getFirst();
+        Due due = new Due(((Number) c[0]).longValue(), ((Number) c[1]).intValue(), (String) c[2], (String) c[3],
+                (String) c[4]);
+        em.createNativeQuery("update webhook_delivery set attempts = ?, next_attempt_at = now() + interval '"
+                        + CLAIM.toSeconds() + " seconds' where firing_id = ?")
+                .setParameter(1, due.attempt()).setParameter(2, due.firingId()).executeUpdate();
+        return Optional.of(due);
     }
 
-    public void delivered(long firingId) {
+    // each outcome applies only to the attempt it is about: a claim that ran out was taken over by a later attempt
+
+    public void delivered(Due call) {
         em.createNativeQuery("update webhook_delivery set next_attempt_at = null, delivered_at = now(), last_error = null"
-                + " where firing_id = ?").setParameter(1, firingId).executeUpdate();
+                + " where firing_id = ? and attempts = ?").setParameter(1, call.firingId())
+                .setParameter(2, call.attempt()).executeUpdate();
     }
 
-    public void failed(long firingId, String error, Instant retryAt) {
-        em.createNativeQuery("update webhook_delivery set next_attempt_at = ?, last_error = ? where firing_id = ?")
-                .setParameter(1, retryAt).setParameter(2, error).setParameter(3, firingId).executeUpdate();
+    public void failed(Due call, String error, Duration retryIn) {
+        em.createNativeQuery("update webhook_delivery set next_attempt_at = now() + interval '" + retryIn.toSeconds()
+                        + " seconds', last_error = ? where firing_id = ? and attempts = ?")
+                .setParameter(1, error).setParameter(2, call.firingId()).setParameter(3, call.attempt()).executeUpdate();
     }
 
-    public void givenUp(long firingId, String error) {
-        em.createNativeQuery("update webhook_delivery set next_attempt_at = null, last_error = ? where firing_id = ?")
-                .setParameter(1, error).setParameter(2, firingId).executeUpdate();
+    public void givenUp(Due call, String error) {
+        em.createNativeQuery("update webhook_delivery set next_attempt_at = null, last_error = ? where firing_id = ?"
+                        + " and attempts = ?")
+                .setParameter(1, error).setParameter(2, call.firingId()).setParameter(3, call.attempt()).executeUpdate();
     }
 }

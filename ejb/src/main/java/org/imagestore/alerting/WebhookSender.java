@@ -7,8 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,7 +35,6 @@ public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(10);
-    private static final int BATCH = 20;
 
     @EJB
     private WebhookCalls calls;
@@ -54,6 +52,8 @@ public class WebhookSender {
 
     @PostConstruct
     void start() {
+        // a call must end well within the claim on it (WebhookCalls.CLAIM), or another node would make it too
+        timeoutSeconds = Math.max(1, Math.min(timeoutSeconds, 30));
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(timeoutSeconds))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -77,11 +77,10 @@ public class WebhookSender {
     }
 
     private void sendDue() {
-        List<WebhookCalls.Due> due;
-        do {
-            due = calls.claim(BATCH);
-            due.forEach(this::call);
-        } while (due.size() == BATCH);
+        Optional<WebhookCalls.Due> due;
+        while ((due = calls.claim()).isPresent()) {
+            call(due.get());
+        }
     }
 
     private void call(WebhookCalls.Due due) {
@@ -98,7 +97,7 @@ public class WebhookSender {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 == 2) {
-                calls.delivered(due.firingId());
+                calls.delivered(due);
                 metrics.webhookCall("delivered");
                 return;
             }
@@ -110,13 +109,13 @@ public class WebhookSender {
             return; // the claim runs out and another attempt follows
         }
         if (due.attempt() >= attempts) {
-            calls.givenUp(due.firingId(), failure);
+            calls.givenUp(due, failure);
             metrics.webhookCall("gave_up");
             LOG.severe("webhook call of firing " + due.firingId() + " to " + due.url() + " given up after "
                     + due.attempt() + " attempts; the last one met " + failure);
         } else {
             Duration pause = pause(due.attempt());
-            calls.failed(due.firingId(), failure, Instant.now().plus(pause));
+            calls.failed(due, failure, pause);
             metrics.webhookCall("failed");
             String reason = failure;
             LOG.warning(() -> "webhook call of firing " + due.firingId() + " to " + due.url() + " failed (attempt "

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 
 import org.imagestore.cluster.Cluster;
 import org.imagestore.cluster.NodeRecord;
+import org.imagestore.delivery.RenderBusyException;
 import org.imagestore.image.ImageId;
 
 /**
@@ -121,7 +122,7 @@ public class NodeClient {
             throw new RenderRefusedElsewhereException(response.statusCode(),
                     new String(response.body(), StandardCharsets.UTF_8));
         }
-        if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
+        if (response.statusCode() == 503 && response.headers().firstValue(RenderBusyException.HEADER).isPresent()) {
             throw new HolderBusyException(node + " has no free render slot for image " + id);
         }
         if (response.statusCode() != 200) {

@@ -45,7 +45,8 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
             case SourceRefusedException refused -> ErrorResponse.of(ErrorResponse.UNPROCESSABLE, null, refused.getMessage());
             // a copy's holders may be back within seconds (a restart, a failover): say when to try again
             case CopyUnavailableException unavailable -> retryAfter(5, unavailable.getMessage());
-            case RenderBusyException busy -> retryAfter(1, busy.getMessage());
+            case RenderBusyException busy -> Response.fromResponse(retryAfter(1, busy.getMessage()))
+                    .header(RenderBusyException.HEADER, "render").build();
             case ProcessingException unreadable when unreadable.getCause() instanceof JsonbException ->
                     ErrorResponse.of(Status.BAD_REQUEST, "body", "not valid JSON for this request: " + unreadable.getCause().getMessage());
             case WebApplicationException web -> ErrorResponse.of(web.getResponse().getStatus(), null,

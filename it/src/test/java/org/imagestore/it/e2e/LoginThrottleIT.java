@@ -54,7 +54,7 @@ class LoginThrottleIT {
     }
 
     private static long locked(String realm) {
-        return http.metrics().getOrDefault("imagestore_logins_total{realm=\"" + realm + "\",outcome=\"locked\"}", 0.0).longValue();
+        return http.metrics().getOrDefault("imagestore_logins_total{outcome=\"locked\",realm=\"" + realm + "\"}", 0.0).longValue();
     }
 
     /** One login, from the given local address, in a connection of its own. */

@@ -3,7 +3,9 @@ package org.imagestore.web.console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,22 +48,23 @@ public class ConsoleFiles {
     @GET
     @Path("{name: [a-z-]+\\.(html|js|css)}")
     public Response file(@PathParam("name") String name, @Context Request request) {
-        File file = files.computeIfAbsent(name, this::read);
-        if (file.bytes() == null) {
-            throw new NotFoundException("no console file " + name);
+        File file = files.get(name);
+        if (file == null) { // read once; a name that is not a file is not remembered (anyone may ask for any)
+            file = read(name).orElseThrow(() -> new NotFoundException("no console file " + name));
+            files.put(name, file);
         }
         Response.ResponseBuilder notModified = request.evaluatePreconditions(file.etag());
         return (notModified != null ? notModified : Response.ok(file.bytes(), file.type())).tag(file.etag()).build();
     }
 
-    private File read(String name) {
+    private Optional<File> read(String name) {
         try (InputStream in = context.getResourceAsStream("/console/" + name)) {
             if (in == null) {
-                return new File(null, null, null);
+                return Optional.empty();
             }
             byte[] bytes = in.readAllBytes();
-            return new File(bytes, TYPES.get(name.substring(name.lastIndexOf('.') + 1)),
-                    new EntityTag(Integer.toHexString(java.util.Arrays.hashCode(bytes))));
+            return Optional.of(new File(bytes, TYPES.get(name.substring(name.lastIndexOf('.') + 1)),
+                    new EntityTag(Integer.toHexString(Arrays.hashCode(bytes)))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
