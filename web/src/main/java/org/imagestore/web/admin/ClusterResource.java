@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.imagestore.cluster.Cluster;
 import org.imagestore.cluster.NodeRegistry;
 import org.imagestore.levelling.Leveller;
 import org.imagestore.placement.MapMaintenance;
@@ -41,6 +42,8 @@ public class ClusterResource {
     private ClusterReport report;
     @Inject
     private NodeRegistry registry;
+    @Inject
+    private Cluster cluster;
     @Inject
     private Leveller leveller;
     @Inject
@@ -161,6 +164,7 @@ public class ClusterResource {
             return ErrorResponse.of(Response.Status.CONFLICT, "name",
                     name + " still holds groups or copies (drain it first), or is unknown");
         }
+        cluster.refreshNodes(); // this node lists it no more at once; the others at their next heartbeat (5 s)
         return Response.noContent().build();
     }
 
