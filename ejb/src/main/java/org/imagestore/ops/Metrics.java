@@ -81,6 +81,9 @@ public class Metrics {
     private final Timer renderTime = Timer.builder("imagestore.render.duration")
             .description("decoding, scaling and encoding one rendition on this node")
             .serviceLevelObjectives(RENDER_BUCKETS).register(registry);
+    // the image path's meters by what was served, made once: no builder or registry look-up per response
+    private final java.util.Map<Served, Counter> servedBytes = new java.util.EnumMap<>(Served.class);
+    private final java.util.Map<Served, Timer> servingTime = new java.util.EnumMap<>(Served.class);
     private JvmGcMetrics gc;
 
     public Metrics() {
@@ -92,6 +95,13 @@ public class Metrics {
             registry.counter("imagestore.alert.webhook.calls", "outcome", outcome);
         }
         registry.counter("imagestore.uploads", "outcome", "stored");
+        for (Served kind : Served.values()) {
+            servedBytes.put(kind, Counter.builder("imagestore.http.image.bytes").tag("kind", kind.label())
+                    .register(registry));
+            servingTime.put(kind, Timer.builder("imagestore.http.image.duration")
+                    .description("from the request to the start of the response of an image URL")
+                    .tag("kind", kind.label()).serviceLevelObjectives(SERVING_BUCKETS).register(registry));
+        }
     }
 
     /** The JVM's metrics, once the application runs (not in unit tests, which make their own instance). */
@@ -158,11 +168,8 @@ public class Metrics {
     /** A response of an image URL: what it served, its status, its body's size and how long until it began. */
     public void imageServed(Served kind, int status, long bytes, long nanos) {
         count("imagestore.http.image.responses", "kind", kind.label(), "status", Integer.toString(status));
-        Counter.builder("imagestore.http.image.bytes").tag("kind", kind.label()).register(registry).increment(bytes);
-        Timer.builder("imagestore.http.image.duration")
-                .description("from the request to the start of the response of an image URL")
-                .tag("kind", kind.label()).serviceLevelObjectives(SERVING_BUCKETS).register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+        servedBytes.get(kind).increment(bytes);
+        servingTime.get(kind).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void rendition(RenditionOutcome outcome) {
