@@ -1,12 +1,11 @@
 package org.imagestore.alerting;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,39 +13,32 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.imagestore.cluster.ClusterCaches;
+import org.imagestore.cluster.ClusterMemo;
 
 /**
- * The enabled image rules, kept in memory so that an upload is matched without a catalogue read. A change anywhere
- * in the cluster publishes a new version in the replicated cluster state once it commits; a node that sees another
- * version than the one it loaded reloads (and at least every {@value #RELOAD_SECONDS} s, whatever it sees).
+ * The enabled image rules, kept in memory so that an upload is matched without a catalogue read; a change anywhere
+ * in the cluster reaches every node through a {@link ClusterMemo} (at the latest after 30 s).
  */
 @ApplicationScoped
 public class ActiveRules {
 
     private static final Logger LOG = Logger.getLogger(ActiveRules.class.getName());
-    private static final String KEY = "alert-rules";
-    private static final long RELOAD_SECONDS = 30;
-
-    private record Loaded(byte[] version, long atNanos, List<ImageRule> rules) {
-    }
 
     @EJB
     private ClusterCaches caches;
     @Inject
     private AlertRules store;
 
-    private volatile Loaded loaded;
+    private ClusterMemo<List<ImageRule>> rules;
+
+    @PostConstruct
+    void start() {
+        rules = new ClusterMemo<>(caches.clusterState(), "alert-rules", Duration.ofSeconds(30), this::load);
+    }
 
     /** The image rules that are enabled now. */
     List<ImageRule> imageRules() {
-        byte[] version = caches.clusterState().get(KEY);
-        Loaded current = loaded;
-        if (current == null || !Arrays.equals(current.version(), version)
-                || System.nanoTime() - current.atNanos() > RELOAD_SECONDS * 1_000_000_000L) {
-            current = new Loaded(version, System.nanoTime(), load());
-            loaded = current;
-        }
-        return current.rules();
+        return rules.get();
     }
 
     private List<ImageRule> load() {
@@ -60,7 +52,6 @@ public class ActiveRules {
     }
 
     void afterChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertRulesChanged change) {
-        loaded = null;
-        caches.clusterState().put(KEY, UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
+        rules.changed();
     }
 }

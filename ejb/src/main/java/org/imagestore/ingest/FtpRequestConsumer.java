@@ -16,6 +16,7 @@ import org.imagestore.image.ImageId;
 import org.imagestore.ops.Metrics;
 import org.imagestore.security.LoginThrottle;
 import org.imagestore.ops.Metrics.UploadRefusal;
+import org.imagestore.source.KnownSources;
 import org.imagestore.source.Source;
 import org.imagestore.source.SourceAccounts;
 import org.imagestore.source.SourceDisabledException;
@@ -37,6 +38,8 @@ public class FtpRequestConsumer implements FtpStoreListener {
     @Inject
     private SourceAccounts accounts;
     @Inject
+    private KnownSources sources;
+    @Inject
     private SourceTree tree;
     @Inject
     private Ingest ingest;
@@ -52,7 +55,7 @@ public class FtpRequestConsumer implements FtpStoreListener {
 
     @Override
     public Optional<FtpEntry> stat(String source, String path) {
-        return accounts.find(source).flatMap(s -> {
+        return sources.find(source).flatMap(s -> {
             try {
                 return tree.stat(s, new TreePath(path)).map(FtpRequestConsumer::entry);
             } catch (InvalidPathException badName) {
@@ -131,7 +134,7 @@ public class FtpRequestConsumer implements FtpStoreListener {
 
     /** A source disabled while its session is open can do nothing more. */
     private Source enabled(String name) throws SourceDisabledException {
-        return accounts.find(name).filter(Source::enabled).orElseThrow(() -> new SourceDisabledException(name));
+        return sources.find(name).filter(Source::enabled).orElseThrow(() -> new SourceDisabledException(name));
     }
 
     private static TreePath path(String path) throws FtpRefusedException {

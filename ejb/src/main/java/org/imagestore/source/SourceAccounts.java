@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +25,8 @@ public class SourceAccounts {
     private EntityManager em;
     @Inject
     private PasswordHashing passwords;
+    @Inject
+    private Event<SourcesChanged> changed;
 
     public Source create(SourceName name, String password) {
         requireAcceptable(password);
@@ -32,6 +35,7 @@ public class SourceAccounts {
         }
         Source source = new Source(name, passwords.hash(password));
         em.persist(source);
+        changed.fire(new SourcesChanged());
         LOG.info(() -> "source " + name + " created");
         return source;
     }
@@ -60,9 +64,17 @@ public class SourceAccounts {
                 .setParameter("name", name).getResultStream().findFirst();
     }
 
+    /** The account as the catalogue has it, detached from this transaction (for {@link KnownSources}). */
+    public Optional<Source> findDetached(String name) {
+        Optional<Source> source = find(name);
+        source.ifPresent(em::detach);
+        return source;
+    }
+
     /** Changes the password and/or the enabled flag; absent values stay as they are. */
     public Source change(String name, Optional<String> newPassword, Optional<Boolean> enabled) {
         Source source = find(name).orElseThrow(() -> new UnknownSourceException(name));
+        changed.fire(new SourcesChanged());
         newPassword.ifPresent(p -> {
             requireAcceptable(p);
             source.changePassword(passwords.hash(p));
