@@ -3,7 +3,7 @@ package org.imagestore.imaging;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The image formats the store accepts, with their media type and whether we can write them. */
+/** The image formats the store accepts, with their media type and whether every node can write them. */
 public enum ImageFormat {
     JPEG("image/jpeg", true),
     PNG("image/png", true),
@@ -25,7 +25,12 @@ public enum ImageFormat {
         return mediaType;
     }
 
-    /** Whether renditions can be encoded in this format. */
+    /**
+     * Whether every node can encode renditions in this format, with the JDK's Image I/O alone: the formats a URL
+     * without {@code format} may turn into. WebP is written as well where libwebp is installed
+     * ({@code rendering.WebpEncoder}), but only when a URL asks for it; it stays false here, fixed, so that what a
+     * URL means never depends on a node's libraries.
+     */
     public boolean writable() {
         return writable;
     }

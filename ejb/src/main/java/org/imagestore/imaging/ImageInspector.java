@@ -21,7 +21,7 @@ public final class ImageInspector {
     /** Tiled formats made for huge scans and maps may exceed 2^16 on a side. */
     static final int MAX_SIDE_TILED = 1 << 20;
     /** VP8/VP8L store sides in 14 bits. */
-    static final int MAX_SIDE_WEBP = 16_383;
+    public static final int MAX_SIDE_WEBP = 16_383;
 
     private final Codecs codecs;
 

@@ -14,25 +14,31 @@ import org.imagestore.imaging.Codecs;
 import org.imagestore.imaging.ImageFormat;
 
 /**
- * Encodes a standard image. JPEG and BMP have no alpha, so transparency is flattened onto white for them;
- * PNG, GIF (1-bit) and TIFF keep it. Settings are fixed, and no writer adds a timestamp, so the bytes depend on
- * the pixels and the quality only.
+ * Encodes a standard image: WebP with libwebp ({@link WebpEncoder}), the others with Image I/O. JPEG and BMP have
+ * no alpha, so transparency is flattened onto white for them; PNG, GIF (1-bit), TIFF and WebP keep it. Settings
+ * are fixed, and no writer adds a timestamp, so the bytes depend on the pixels and the quality only.
  */
 final class Encoder {
 
     private final Codecs codecs;
+    private final WebpEncoder webp;
 
-    Encoder(Codecs codecs) {
+    Encoder(Codecs codecs, WebpEncoder webp) {
         this.codecs = codecs;
+        this.webp = webp;
     }
 
-    byte[] encode(BufferedImage standard, ImageFormat format, int jpegQuality) throws IOException {
+    /** @param quality 1..100, for the lossy formats (JPEG, WebP) */
+    byte[] encode(BufferedImage standard, ImageFormat format, int quality) throws IOException {
         BufferedImage image = keepsAlpha(format) ? standard : flattenOnWhite(standard);
+        if (format == ImageFormat.WEBP) {
+            return webp.encode(image, quality);
+        }
         ImageWriter writer = codecs.writer(format);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         try (ImageOutputStream out = Codecs.memoryOutput(bytes)) {
             writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), parameters(writer, format, jpegQuality));
+            writer.write(null, new IIOImage(image, null, null), parameters(writer, format, quality));
         } finally {
             writer.dispose();
         }
@@ -40,7 +46,8 @@ final class Encoder {
     }
 
     static boolean keepsAlpha(ImageFormat format) {
-        return format == ImageFormat.PNG || format == ImageFormat.GIF || format == ImageFormat.TIFF;
+        return format == ImageFormat.PNG || format == ImageFormat.GIF || format == ImageFormat.TIFF
+                || format == ImageFormat.WEBP;
     }
 
     private static ImageWriteParam parameters(ImageWriter writer, ImageFormat format, int jpegQuality) {

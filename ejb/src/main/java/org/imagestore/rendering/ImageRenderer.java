@@ -35,7 +35,7 @@ public final class ImageRenderer {
         this.limits = limits;
         this.inspector = new ImageInspector(codecs);
         this.decoder = new SourceDecoder(codecs);
-        this.encoder = new Encoder(codecs);
+        this.encoder = new Encoder(codecs, WebpEncoder.standard());
     }
 
     /**
@@ -90,7 +90,11 @@ public final class ImageRenderer {
         return decoded.bytes() + standard + output * 4 * 3;
     }
 
-    /** The source's format when it can be written, else PNG for transparent images and JPEG for the rest. */
+    /**
+     * The source's format when every node can write it, else PNG for transparent images and JPEG for the rest:
+     * never WebP, which only nodes with libwebp write, so that a URL without {@code format} means the same bytes
+     * on every node.
+     */
     static ImageFormat defaultFormat(ImageFormat source, boolean alpha) {
         if (source.writable()) {
             return source;

@@ -3,6 +3,7 @@ package org.imagestore.rendering;
 import java.awt.Rectangle;
 
 import org.imagestore.imaging.ImageFacts;
+import org.imagestore.imaging.ImageFormat;
 
 /**
  * The geometry of one rendition, worked out from the header alone: the displayed crop checked against the
@@ -72,10 +73,13 @@ record RenderPlan(Rectangle region, int storedWidth, int storedHeight, int width
             outW = w;
             outH = h;
         }
-        if (outW > limits.maxOutputSide() || outH > limits.maxOutputSide()) {
+        boolean webp = spec.format().filter(f -> f == ImageFormat.WEBP).isPresent();
+        int maxSide = webp ? Math.min(limits.maxOutputSide(), WebpEncoder.MAX_SIDE) : limits.maxOutputSide();
+        if (outW > maxSide || outH > maxSide) {
             String parameter = spec.width().isPresent() ? "w" : spec.height().isPresent() ? "h" : "crop";
             throw new InvalidRenderParameterException(parameter, "the output would be " + outW + "x" + outH
-                    + " px; at most " + limits.maxOutputSide() + " px on a side (give a smaller w or h)");
+                    + " px; at most " + maxSide + " px on a side" + (webp ? " in webp" : "")
+                    + " (give a smaller w or h)");
         }
         Orientation orientation = Orientation.of(source.orientation());
         int[] stored = orientation.storedRectangle((int) x, (int) y, (int) w, (int) h, source.width(), source.height());

@@ -23,16 +23,21 @@ import org.imagestore.imaging.ImageFormat;
  *     {@link RenderLimits#maxOutputSide()}), so that a URL always gives the size it names.</li>
  * <li>{@code fit} matters only when both {@code w} and {@code h} are given; otherwise it is accepted, validated
  *     and normalised away (there is no box to fit into).</li>
- * <li>{@code q} (1..100, default {@value #DEFAULT_QUALITY}) is the JPEG quality. The other writable formats are
- *     lossless, so an explicit non-JPEG {@code format} drops {@code q}; {@code q=85} equals no {@code q}.</li>
- * <li>Without {@code format} the output keeps the source's format when it is writable, otherwise JPEG
- *     (PNG when the source has transparency): decided by the renderer, which knows the source.</li>
+ * <li>{@code q} (1..100, default {@value #DEFAULT_QUALITY}) is the quality of the lossy formats, JPEG and WebP.
+ *     The other writable formats are lossless, so an explicit lossless {@code format} drops {@code q};
+ *     {@code q=85} equals no {@code q}.</li>
+ * <li>{@code format=webp} is accepted only on a node with libwebp ({@link WebpEncoder}); elsewhere it is refused,
+ *     saying why.</li>
+ * <li>Without {@code format} the output keeps the source's format when every node can write it
+ *     ({@link ImageFormat#writable()}), otherwise JPEG (PNG when the source has transparency): decided by the
+ *     renderer, which knows the source. It is never WebP, so that nodes with and without libwebp give the same
+ *     bytes for such a URL.</li>
  * </ul>
  */
 public record RenderSpec(OptionalInt width, OptionalInt height, Fit fit, Optional<Crop> crop,
                          Optional<ImageFormat> format, OptionalInt quality) {
 
-    /** JPEG quality when the URL gives none: libjpeg's customary "high" setting. */
+    /** JPEG and WebP quality when the URL gives none: libjpeg's customary "high" setting. */
     public static final int DEFAULT_QUALITY = 85;
 
     /** The original, untouched. */
@@ -60,7 +65,7 @@ public record RenderSpec(OptionalInt width, OptionalInt height, Fit fit, Optiona
                 .orElse(OptionalInt.empty());
         Fit fit = single(query, "fit").map(RenderSpec::fit).orElse(Fit.CONTAIN);
         Optional<Crop> crop = single(query, "crop").map(RenderSpec::crop);
-        Optional<ImageFormat> format = single(query, "format").map(RenderSpec::format);
+        Optional<ImageFormat> format = single(query, "format").map(v -> format(v, WebpEncoder.standard()));
         OptionalInt quality = single(query, "q").map(v -> OptionalInt.of(integer("q", v, 1, 100)))
                 .orElse(OptionalInt.empty());
         return canonical(width, height, fit, crop, format, quality);
@@ -69,8 +74,7 @@ public record RenderSpec(OptionalInt width, OptionalInt height, Fit fit, Optiona
     private static RenderSpec canonical(OptionalInt width, OptionalInt height, Fit fit, Optional<Crop> crop,
                                         Optional<ImageFormat> format, OptionalInt quality) {
         Fit boxFit = width.isPresent() && height.isPresent() ? fit : Fit.CONTAIN;
-        boolean jpegOrUndecided = format.isEmpty() || format.get() == ImageFormat.JPEG;
-        OptionalInt q = quality.isPresent() && jpegOrUndecided && quality.getAsInt() != DEFAULT_QUALITY
+        OptionalInt q = quality.isPresent() && qualityApplies(format) && quality.getAsInt() != DEFAULT_QUALITY
                 ? quality : OptionalInt.empty();
         return new RenderSpec(width, height, boxFit, crop, format, q);
     }
@@ -80,7 +84,7 @@ public record RenderSpec(OptionalInt width, OptionalInt height, Fit fit, Optiona
         return equals(ORIGINAL);
     }
 
-    /** The JPEG quality to encode with, 1..100. */
+    /** The JPEG or WebP quality to encode with, 1..100. */
     public int effectiveQuality() {
         return quality.orElse(DEFAULT_QUALITY);
     }
@@ -88,14 +92,13 @@ public record RenderSpec(OptionalInt width, OptionalInt height, Fit fit, Optiona
     /**
      * A short canonical string for cache keys and ETags, e.g. {@code w320-h0-contain-c0,0,0,0-jpeg-q85}:
      * 0 for an absent size or crop, {@code auto} for the source-dependent format, and the quality only where it
-     * can apply (JPEG, or a format decided later).
+     * can apply (JPEG, WebP, or a format decided later).
      */
     public String key() {
         String c = crop.map(r -> r.x() + "," + r.y() + "," + r.width() + "," + r.height()).orElse("0,0,0,0");
         String f = format.map(ImageFormat::parameterName).orElse("auto");
-        boolean jpegOrUndecided = format.isEmpty() || format.get() == ImageFormat.JPEG;
         return "w" + width.orElse(0) + "-h" + height.orElse(0) + "-" + fit.name().toLowerCase(Locale.ROOT)
-                + "-c" + c + "-" + f + (jpegOrUndecided ? "-q" + effectiveQuality() : "");
+                + "-c" + c + "-" + f  + (qualityApplies(format) ? "-q" + effectiveQuality() : "");
     }
 
     /** URL query parameters that parse back to this spec (for a render asked of another node). */
@@ -108,6 +111,11 @@ public record RenderSpec(OptionalInt width, OptionalInt height, Fit fit, Optiona
         format.ifPresent(f -> parameters.add("format=" + f.parameterName()));
         quality.ifPresent(q -> parameters.add("q=" + q));
         return String.join("&", parameters);
+    }
+
+    /** Lossy formats take a quality; so does an undecided format, which may turn out JPEG. */
+    private static boolean qualityApplies(Optional<ImageFormat> format) {
+        return format.isEmpty() || format.get() == ImageFormat.JPEG || format.get() == ImageFormat.WEBP;
     }
 
     private static Optional<String> single(Map<String, List<String>> query, String name) {
@@ -162,11 +170,15 @@ public record RenderSpec(OptionalInt width, OptionalInt height, Fit fit, Optiona
         return new Crop(n[0], n[1], n[2], n[3]);
     }
 
-    private static ImageFormat format(String value) {
-        Set<ImageFormat> writable = writableFormats();
+    static ImageFormat format(String value, WebpEncoder webp) {
+        Set<ImageFormat> writable = writableFormats(webp);
         String known = writable.stream().map(ImageFormat::parameterName).collect(Collectors.joining(", "));
         ImageFormat format = ImageFormat.fromParameter(value)
                 .orElseThrow(() -> new InvalidRenderParameterException("format", "must be one of " + known));
+        if (format == ImageFormat.WEBP && !webp.available()) {
+            throw new InvalidRenderParameterException("format", "webp output needs libwebp (Debian package libwebp7), "
+                    + "which this node lacks; use one of " + known);
+        }
         if (!writable.contains(format)) {
             throw new InvalidRenderParameterException("format",
                     format.parameterName() + " can be read but not written; use one of " + known);
@@ -174,8 +186,10 @@ public record RenderSpec(OptionalInt width, OptionalInt height, Fit fit, Optiona
         return format;
     }
 
-    private static Set<ImageFormat> writableFormats() {
-        return Arrays.stream(ImageFormat.values()).filter(f -> f.writable() && Codecs.standard().canWrite(f))
+    /** Image I/O's formats, which every node writes, and WebP where libwebp is loaded. */
+    private static Set<ImageFormat> writableFormats(WebpEncoder webp) {
+        return Arrays.stream(ImageFormat.values())
+                .filter(f -> f.writable() && Codecs.standard().canWrite(f) || f == ImageFormat.WEBP && webp.available())
                 .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(ImageFormat.class)));
     }
 }

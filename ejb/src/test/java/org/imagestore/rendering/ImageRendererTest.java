@@ -199,6 +199,19 @@ class ImageRendererTest {
         assertTrue(e.reason().startsWith("the output would be 100x10000 px"), e.reason());
     }
 
+    @Test
+    void refusesAWebpBeyondItsSideLimitWhateverTheConfiguredOne() throws Exception {
+        RenderLimits large = new RenderLimits(20_000, RenderLimits.DEFAULT.maxSourcePixels(),
+                RenderLimits.DEFAULT.maxSourceBytes());
+        Path source = write(dir, "wide.png", encode(quadrants(200, 10), ImageFormat.PNG));
+        InvalidRenderParameterException e = assertThrows(InvalidRenderParameterException.class,
+                () -> new ImageRenderer(large).render(source, RenderSpec.parse(
+                        Map.of("w", List.of("16384"), "format", List.of("webp")), large)));
+        assertEquals("w", e.parameter());
+        assertEquals("the output would be 16384x819 px; at most 16383 px on a side in webp (give a smaller w or h)",
+                e.reason());
+    }
+
     // ---- safety ------------------------------------------------------------------------------------------------
 
     @Test
@@ -457,7 +470,7 @@ class ImageRendererTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ImageFormat.class, names = {"JPEG", "PNG", "GIF", "BMP", "TIFF"})
+    @EnumSource(value = ImageFormat.class, names = {"JPEG", "PNG", "GIF", "BMP", "TIFF", "WEBP"})
     void everyOutputFormatDecodesBack(ImageFormat format) throws Exception {
         Rendition r = render(jpeg(quadrants(300, 150), 95), "q.jpg", "w=60&format=" + format.parameterName());
         assertEquals(format, r.format());

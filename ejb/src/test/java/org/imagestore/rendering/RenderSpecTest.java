@@ -73,9 +73,9 @@ class RenderSpecTest {
         "crop=1,2,0,4|crop|must be x,y,w,h: four integers with x,y >= 0 and w,h >= 1",
         "crop=-1,2,3,4|crop|must be x,y,w,h: four integers with x,y >= 0 and w,h >= 1",
         "crop=a,b,c,d|crop|must be x,y,w,h: four integers with x,y >= 0 and w,h >= 1",
-        "format=svg|format|must be one of jpeg, png, gif, bmp, tiff",
-        "format=jp2|format|jpeg2000 can be read but not written; use one of jpeg, png, gif, bmp, tiff",
-        "format=webp|format|webp can be read but not written; use one of jpeg, png, gif, bmp, tiff",
+        "format=svg|format|must be one of jpeg, png, gif, bmp, tiff, webp",
+        "format=jp2|format|jpeg2000 can be read but not written; use one of jpeg, png, gif, bmp, tiff, webp",
+        "format=webp&q=0|q|must be an integer between 1 and 100",
         "q=0|q|must be an integer between 1 and 100",
         "q=101|q|must be an integer between 1 and 100",
         "q=high|q|must be an integer between 1 and 100",
@@ -108,6 +108,17 @@ class RenderSpecTest {
     }
 
     @Test
+    void webpTakesAQualityAsJpegDoes() {
+        assertEquals("w320-h0-contain-c0,0,0,0-webp-q85", parse("w=320&format=webp").key());
+        assertEquals(parse("w=320&format=webp&q=85"), parse("w=320&format=webp"), "85 is the default quality");
+        assertEquals(OptionalInt.of(40), parse("format=webp&q=40").quality());
+        assertEquals("w320-h0-contain-c0,0,0,0-webp-q40", parse("q=40&w=320&format=WEBP").key());
+        assertEquals("w=320&fit=contain&format=webp&q=40", parse("w=320&format=webp&q=40").query());
+        assertNotEquals(parse("w=320&format=webp&q=40").key(), parse("w=320&format=jpeg&q=40").key());
+        assertNotEquals(parse("w=320&format=webp").key(), parse("w=320").key(), "no format never means webp");
+    }
+
+    @Test
     void differentRenditionsHaveDifferentKeys() {
         assertNotEquals(parse("w=320").key(), parse("h=320").key());
         assertNotEquals(parse("w=320&h=100").key(), parse("w=320&h=100&fit=fill").key());
@@ -123,7 +134,8 @@ class RenderSpecTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"w=320", "h=10&w=20&fit=cover", "crop=1,2,30,40&format=png",
-        "w=64&q=50", "w=64&q=85", "h=100&format=jpeg&q=20", "w=5&fit=fill"})
+        "w=64&q=50", "w=64&q=85", "h=100&format=jpeg&q=20", "w=5&fit=fill", "w=320&format=webp&q=40",
+        "format=webp"})
     void theQueryOfASpecParsesBackToIt(String url) {
         RenderSpec spec = parse(url);
         assertEquals(spec, parse(spec.query()));

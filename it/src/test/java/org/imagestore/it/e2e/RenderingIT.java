@@ -150,7 +150,7 @@ class RenderingIT {
         BufferedImage png = render(pngId, "w=100", "image/png");
         assertEquals(100, png.getHeight());
         String webpId = Ftp.upload(camera, "/s.webp", Photos.photo("sony-dslr-a100.webp"));
-        BufferedImage fromWebp = render(webpId, "w=200", "image/jpeg"); // WebP is read, not written: JPEG
+        BufferedImage fromWebp = render(webpId, "w=200", "image/jpeg"); // no format never means WebP: JPEG
         assertEquals(300, fromWebp.getHeight());
         String tiffId = Ftp.upload(camera, "/o.tif", Photos.photo("oregon-scientific-ds6639.tif"));
         BufferedImage fromTiff = render(tiffId, "w=150&format=png", "image/png");
@@ -233,7 +233,7 @@ class RenderingIT {
             "crop=-1,0,10,10 | crop",
             "crop=700,500,200,200 | crop",
             "format=xyz | format",
-            "format=webp | format",
+            "format=jp2 | format",
             "q=0 | q",
             "q=101 | q",
             "q=high | q",
