@@ -122,7 +122,8 @@ final class DurableStor implements Command {
         } finally {
             session.resetState();
             session.getDataConnection().closeDataConnection();
-            if (staged != null) {
+            // normally the store has moved it away; exists() first, since deleteIfExists throws (inside) when it is gone
+            if (staged != null && Files.exists(staged)) {
                 Files.deleteIfExists(staged);
             }
             if (entered) {
