@@ -1,10 +1,10 @@
 package org.imagestore.web.images;
 
 import java.io.IOException;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +44,7 @@ public class HotImageReads extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final String PREFIX = "/images/";
+    private static final int CHUNK = 64 * 1024;
     /** Headers that ask for more than a plain or If-None-Match GET: ImageResource evaluates those. */
     private static final List<String> LEFT_TO_THE_RESOURCE = List.of("Range", "If-Range", "If-Match",
             "If-Unmodified-Since", "If-Modified-Since");
@@ -119,13 +120,10 @@ public class HotImageReads extends HttpFilter {
             served(Served.ORIGINAL, HttpServletResponse.SC_NOT_MODIFIED, 0, started);
             return true;
         }
-        try (FileChannel channel = FileChannel.open(file.get(), StandardOpenOption.READ)) {
-            long size = channel.size();
-            okHeaders(response, etag, original.format().mediaType(), size);
-            // a mapped file is handed to the connector as it is: no copy into the heap first
-            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            response.getOutputStream().write(mapped);
-            served(Served.ORIGINAL, HttpServletResponse.SC_OK, size, started);
+        try (InputStream in = Files.newInputStream(file.get())) {
+            okHeaders(response, etag, original.format().mediaType(), original.bytes());
+            long sent = copy(in, response.getOutputStream());
+            served(Served.ORIGINAL, HttpServletResponse.SC_OK, sent, started);
         }
         return true;
     }
@@ -149,6 +147,16 @@ public class HotImageReads extends HttpFilter {
         response.getOutputStream().write(bytes);
         served(Served.RENDITION, HttpServletResponse.SC_OK, bytes.length, started);
         return true;
+    }
+
+    /** In chunks the size of the connector's own buffers: an original may be hundreds of MB. */
+    private static long copy(InputStream in, OutputStream out) throws IOException {
+        byte[] chunk = new byte[CHUNK];
+        long sent = 0;
+        for (int n; (n = in.read(chunk)) > 0; sent += n) {
+            out.write(chunk, 0, n);
+        }
+        return sent;
     }
 
     /** As JAX-RS's precondition check for a GET: any listed tag (weakly compared) or {@code *} means 304. */
