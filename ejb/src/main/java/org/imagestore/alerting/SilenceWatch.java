@@ -8,9 +8,13 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 
 /** Checks the silence rules every 5 s, on every node (each rule on one node at a time). */
 @Singleton
+// made at deployment, not by its first timer: a singleton first made while the application stops breaks
+// Payara's undeploy (ConcurrentModificationException in SingletonLifeCycleManager, seen in CI)
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SilenceWatch {
 

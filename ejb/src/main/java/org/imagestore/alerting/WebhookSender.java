@@ -18,6 +18,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +31,9 @@ import org.imagestore.support.CoalescedRuns;
  * apart, until {@code imagestore.alerts.webhook.attempts} calls were made; then it is given up and logged.
  */
 @Singleton
+// made at deployment, not by its first timer: a singleton first made while the application stops breaks
+// Payara's undeploy (ConcurrentModificationException in SingletonLifeCycleManager, seen in CI)
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class WebhookSender {
 

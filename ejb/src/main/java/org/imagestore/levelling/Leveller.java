@@ -12,6 +12,7 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -32,6 +33,9 @@ import org.imagestore.placement.MapMaintenance;
  * and a leader that dies leaves nothing to redo (the map and the catalogue say where everything goes).
  */
 @Singleton
+// made at deployment, not by its first timer: a singleton first made while the application stops breaks
+// Payara's undeploy (ConcurrentModificationException in SingletonLifeCycleManager, seen in CI)
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class Leveller {
 

@@ -11,6 +11,9 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
@@ -27,7 +30,11 @@ import org.imagestore.support.CoalescedRuns;
  * acknowledged any earlier or later, since the outbox row commits with the upload either way.
  */
 @Singleton
+// made at deployment, not by its first timer: a singleton first made while the application stops breaks
+// Payara's undeploy (ConcurrentModificationException in SingletonLifeCycleManager, seen in CI)
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each relay batch has its own (REQUIRES_NEW)
 public class OutboxDrainer {
 
     private static final Logger LOG = Logger.getLogger(OutboxDrainer.class.getName());
@@ -61,6 +68,7 @@ public class OutboxDrainer {
 
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     void backstop() {
+        gathering.set(false); // should a scheduled relay have been dropped unrun, the next upload schedules one again
         drain();
     }
 

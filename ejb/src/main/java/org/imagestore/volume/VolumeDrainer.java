@@ -16,6 +16,7 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -33,6 +34,9 @@ import org.imagestore.support.CopyPace;
  * between leaves two good copies, and the next run finishes the move. New blobs never go to a draining volume.
  */
 @Singleton
+// made at deployment, not by its first timer: a singleton first made while the application stops breaks
+// Payara's undeploy (ConcurrentModificationException in SingletonLifeCycleManager, seen in CI)
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class VolumeDrainer {
 
