@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,15 +117,21 @@ public class HotImageReads extends HttpFilter {
             return false; // streamed from a holder by the resource
         }
         String etag = quoted(original.etag());
-        response.setHeader("Accept-Ranges", "bytes");
         if (notModified(request, response, etag)) {
             served(Served.ORIGINAL, HttpServletResponse.SC_NOT_MODIFIED, 0, started);
             return true;
         }
-        try (InputStream in = Files.newInputStream(file.get())) {
+        InputStream in;
+        try {
+            in = Files.newInputStream(file.get());
+        } catch (NoSuchFileException purgedOrMoved) {
+            return false; // the resource looks again, and answers what is true now
+        }
+        try (in) {
             okHeaders(response, etag, original.format().mediaType(), original.bytes());
-            long sent = copy(in, response.getOutputStream());
-            served(Served.ORIGINAL, HttpServletResponse.SC_OK, sent, started);
+            response.setHeader("Accept-Ranges", "bytes");
+            served(Served.ORIGINAL, HttpServletResponse.SC_OK, original.bytes(), started);
+            copy(in, response.getOutputStream());
         }
         return true;
     }
@@ -144,25 +152,24 @@ public class HotImageReads extends HttpFilter {
         }
         byte[] bytes = cached.get().bytes();
         okHeaders(response, etag, cached.get().format().mediaType(), bytes.length);
-        response.getOutputStream().write(bytes);
         served(Served.RENDITION, HttpServletResponse.SC_OK, bytes.length, started);
+        response.getOutputStream().write(bytes);
         return true;
     }
 
     /** In chunks the size of the connector's own buffers: an original may be hundreds of MB. */
-    private static long copy(InputStream in, OutputStream out) throws IOException {
+    private static void copy(InputStream in, OutputStream out) throws IOException {
         byte[] chunk = new byte[CHUNK];
-        long sent = 0;
-        for (int n; (n = in.read(chunk)) > 0; sent += n) {
+        for (int n; (n = in.read(chunk)) > 0; ) {
             out.write(chunk, 0, n);
         }
-        return sent;
     }
 
     /** As JAX-RS's precondition check for a GET: any listed tag (weakly compared) or {@code *} means 304. */
     private static boolean notModified(HttpServletRequest request, HttpServletResponse response, String etag) {
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch == null) {
+        // every If-None-Match line, as JAX-RS reads them: a list may come split over several
+        String ifNoneMatch = String.join(",", Collections.list(request.getHeaders("If-None-Match")));
+        if (ifNoneMatch.isEmpty()) {
             return false;
         }
         // tags are quoted strings, and ours contain commas: compare quoted strings, never split on commas
@@ -184,6 +191,7 @@ public class HotImageReads extends HttpFilter {
         response.setHeader("Cache-Control", ImageResource.IMMUTABLE);
     }
 
+    /** Counted as the resource counts: the body's length, the time to the response's start. */
     private void served(Served kind, int status, long bytes, long started) {
         metrics.imageServed(kind, status, bytes, System.nanoTime() - started);
     }
