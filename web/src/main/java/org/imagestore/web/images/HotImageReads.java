@@ -2,7 +2,6 @@ package org.imagestore.web.images;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -46,7 +45,6 @@ public class HotImageReads extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final String PREFIX = "/images/";
-    private static final int CHUNK = 64 * 1024;
     /** Headers that ask for more than a plain or If-None-Match GET: ImageResource evaluates those. */
     private static final List<String> LEFT_TO_THE_RESOURCE = List.of("Range", "If-Range", "If-Match",
             "If-Unmodified-Since", "If-Modified-Since");
@@ -131,7 +129,7 @@ public class HotImageReads extends HttpFilter {
             okHeaders(response, etag, original.format().mediaType(), original.bytes());
             response.setHeader("Accept-Ranges", "bytes");
             served(Served.ORIGINAL, HttpServletResponse.SC_OK, original.bytes(), started);
-            copy(in, response.getOutputStream());
+            ImageResource.copy(in, response.getOutputStream(), original.bytes());
         }
         return true;
     }
@@ -155,14 +153,6 @@ public class HotImageReads extends HttpFilter {
         served(Served.RENDITION, HttpServletResponse.SC_OK, bytes.length, started);
         response.getOutputStream().write(bytes);
         return true;
-    }
-
-    /** In chunks the size of the connector's own buffers: an original may be hundreds of MB. */
-    private static void copy(InputStream in, OutputStream out) throws IOException {
-        byte[] chunk = new byte[CHUNK];
-        for (int n; (n = in.read(chunk)) > 0; ) {
-            out.write(chunk, 0, n);
-        }
     }
 
     /** As JAX-RS's precondition check for a GET: any listed tag (weakly compared) or {@code *} means 304. */

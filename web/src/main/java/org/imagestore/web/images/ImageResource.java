@@ -183,7 +183,8 @@ public class ImageResource {
         };
     }
 
-    private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+    /** {@code length} bytes, 64 KB at a time: an original may be hundreds of MB (also used by {@link HotImageReads}). */
+    static void copy(InputStream in, OutputStream out, long length) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long left = length;
         while (left > 0) {
