@@ -4,7 +4,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Administrators log in with HTTP Basic ({@link AdminAuthentication}), checked by {@link AdminIdentityStore};
+ * Administrators log in with HTTP Basic ({@link AdminAuthModule}), checked by {@link AdminCredentials};
  * web.xml says which URLs need the {@value #ROLE} role.
  */
 @DeclareRoles({AdminSecurity.ROLE, AdminSecurity.VIEWER})

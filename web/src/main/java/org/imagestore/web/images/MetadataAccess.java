@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
@@ -24,12 +24,12 @@ public class MetadataAccess {
     @Inject
     private NodeRegistry registry;
     @Inject
-    private SecurityContext security;
+    private HttpServletRequest request;
 
     /** The 401 to answer instead, when the caller may not read metadata. */
     Optional<Response> refusal() {
-        if (security.isCallerInRole(AdminSecurity.VIEWER) || !"viewer".equals(registry.metadataAccess())
-                || security.isCallerInRole(AdminSecurity.ROLE)) {
+        if (request.isUserInRole(AdminSecurity.VIEWER) || !"viewer".equals(registry.metadataAccess())
+                || request.isUserInRole(AdminSecurity.ROLE)) {
             return Optional.empty();
         }
         return Optional.of(Response.fromResponse(ErrorResponse.of(Status.UNAUTHORIZED,
