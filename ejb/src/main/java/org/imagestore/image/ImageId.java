@@ -1,7 +1,6 @@
 package org.imagestore.image;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * An image's id: the SHA-256 of its bytes in lowercase base32 (RFC 4648 alphabet, no padding), 52 characters,
@@ -10,17 +9,31 @@ import java.util.regex.Pattern;
  */
 public record ImageId(String value) {
 
-    private static final Pattern FORM = Pattern.compile("[a-z2-7]{52}");
+    private static final int LENGTH = 52;
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
     public ImageId {
-        if (value == null || !FORM.matcher(value).matches()) {
+        if (!wellFormed(value)) {
             throw new IllegalArgumentException("not an image id: " + value);
         }
     }
 
     public static Optional<ImageId> parse(String value) {
-        return value != null && FORM.matcher(value).matches() ? Optional.of(new ImageId(value)) : Optional.empty();
+        return wellFormed(value) ? Optional.of(new ImageId(value)) : Optional.empty();
+    }
+
+    /** 52 characters of {@code [a-z2-7]}; checked on every image request, so without a regular expression. */
+    private static boolean wellFormed(String value) {
+        if (value == null || value.length() != LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '2' && c <= '7')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static ImageId ofSha256(byte[] digest) {

@@ -134,15 +134,28 @@ public record RenderSpec(OptionalInt width, OptionalInt height, Fit fit, Optiona
     }
 
     private static int integer(String name, String value, int min, int max) {
-        String reason = "must be an integer between " + min + " and " + max;
-        if (!value.matches("[0-9]{1,10}")) {
-            throw new InvalidRenderParameterException(name, reason);
+        if (!decimalDigits(value)) {
+            throw new InvalidRenderParameterException(name, "must be an integer between " + min + " and " + max);
         }
         long parsed = Long.parseLong(value);
         if (parsed < min || parsed > max) {
-            throw new InvalidRenderParameterException(name, reason);
+            throw new InvalidRenderParameterException(name, "must be an integer between " + min + " and " + max);
         }
         return (int) parsed;
+    }
+
+    /** 1 to 10 ASCII digits (parsed on every image request: no regular expression compiled each time). */
+    private static boolean decimalDigits(String value) {
+        if (value.isEmpty() || value.length() > 10) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Fit fit(String value) {
@@ -159,7 +172,7 @@ public record RenderSpec(OptionalInt width, OptionalInt height, Fit fit, Optiona
         int[] n = new int[4];
         for (int i = 0; i < 4; i++) {
             String part = parts[i].strip();
-            if (!part.matches("[0-9]{1,10}") || Long.parseLong(part) > Integer.MAX_VALUE) {
+            if (!decimalDigits(part) || Long.parseLong(part) > Integer.MAX_VALUE) {
                 throw new InvalidRenderParameterException("crop", reason);
             }
             n[i] = Integer.parseInt(part);
