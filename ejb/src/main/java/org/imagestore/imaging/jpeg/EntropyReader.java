@@ -141,27 +141,20 @@ final class EntropyReader {
      * computing their values.
      */
     void skipCoefficients(HuffmanTable table, int k) {
+        char[] skip = table.skip;
         while (k < 64) {
             if (bits < 32) {
                 refill();
             }
-            int entry = table.skip[(int) (buffer >>> (64 - HuffmanTable.SKIP_LOOKAHEAD))];
-            if (entry != 0) {
-                if (HuffmanTable.firstEnds(entry)) {
-                    consume(HuffmanTable.firstBits(entry));
+            int entry = skip[(int) (buffer >>> (64 - HuffmanTable.SKIP_LOOKAHEAD))];
+            int advance = HuffmanTable.skipAdvance(entry);
+            // a run is this block's only if its last coefficient is: else (rarely) one coefficient at a time
+            if (entry != 0 && k + advance <= 64) {
+                consume(HuffmanTable.skipBits(entry));
+                if (HuffmanTable.skipEnds(entry)) {
                     return;
                 }
-                // the second coefficient is this block's only if the first one did not complete it
-                if (HuffmanTable.hasSecond(entry) && k + HuffmanTable.firstAdvance(entry) < 64) {
-                    consume(HuffmanTable.bothBits(entry));
-                    if (HuffmanTable.secondEnds(entry)) {
-                        return;
-                    }
-                    k += HuffmanTable.bothAdvance(entry);
-                } else {
-                    consume(HuffmanTable.firstBits(entry));
-                    k += HuffmanTable.firstAdvance(entry);
-                }
+                k += advance;
                 continue;
             }
             int rs = decode(table);

@@ -42,10 +42,15 @@ class ScaledJpegDecoderTest {
      */
     private static byte[] encode(BufferedImage image, int lumaH, int lumaV, int restart, boolean progressive)
             throws IOException {
+        return encode(image, lumaH, lumaV, restart, progressive, 0.9f);
+    }
+
+    private static byte[] encode(BufferedImage image, int lumaH, int lumaV, int restart, boolean progressive,
+                                 float quality) throws IOException {
         ImageWriter writer = Codecs.standard().writer(ImageFormat.JPEG);
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(0.9f);
+        param.setCompressionQuality(quality);
         if (progressive) {
             param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
         }
@@ -126,6 +131,23 @@ class ScaledJpegDecoderTest {
         assertEquals((203 + scale - 1) / scale, s.image().getWidth());
         assertEquals((157 + scale - 1) / scale, s.image().getHeight());
         double mae = meanAbsoluteError(s.image(), imageIo(jpeg), scale, 0, 0);
+        assertTrue(mae < 2.5, "mean absolute error " + mae);
+    }
+
+    /**
+     * Noise at quality 100: most blocks have a coefficient at zigzag position 63 and no end-of-block code, so the
+     * next bits are the next block's DC code. Stepping over coefficients several at a time must stop there.
+     */
+    @ParameterizedTest
+    @CsvSource({"2, 2, 0", "1, 1, 0", "2, 2, 5"})
+    void stepsOverFullBlocksWithoutAnEndOfBlock(int lumaH, int lumaV, int restart) throws IOException {
+        BufferedImage noise = new BufferedImage(96, 64, BufferedImage.TYPE_3BYTE_BGR);
+        java.util.Random random = new java.util.Random(lumaH * 100 + restart);
+        byte[] pixels = ((java.awt.image.DataBufferByte) noise.getRaster().getDataBuffer()).getData();
+        random.nextBytes(pixels);
+        byte[] jpeg = encode(noise, lumaH, lumaV, restart, false, 1.0f);
+        ScaledJpegDecoder.Scaled s = ScaledJpegDecoder.decode(jpeg, 8, new Rectangle(0, 0, 96, 64));
+        double mae = meanAbsoluteError(s.image(), imageIo(jpeg), 8, 0, 0);
         assertTrue(mae < 2.5, "mean absolute error " + mae);
     }
 
