@@ -1,5 +1,9 @@
 package org.imagestore.imaging.jpeg;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * A JPEG Huffman table (ITU T.81 annex C) with a 9-bit lookahead table: most codes in practice are at most 9 bits
  * long and decode with one array read; longer ones take the canonical-code walk (F.2.2.3).
@@ -7,6 +11,41 @@ package org.imagestore.imaging.jpeg;
 final class HuffmanTable {
 
     static final int LOOKAHEAD = 9;
+
+    /**
+     * Tables built before, by their definition: a camera writes the same few tables into every photo, and an AC
+     * table's {@link #skip} takes about 0.1 ms to build, which a small image's whole decode would notice. Bounded:
+     * emptied when full, so that files with tables of their own cost a build each and nothing more.
+     */
+    private static final Map<Definition, HuffmanTable> BUILT = new ConcurrentHashMap<>();
+    private static final int MOST_BUILT = 64;
+
+    private record Definition(int[] counts, int[] symbols, boolean ac) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Definition d && ac == d.ac && Arrays.equals(counts, d.counts)
+                    && Arrays.equals(symbols, d.symbols);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Arrays.hashCode(counts) + Arrays.hashCode(symbols)) + Boolean.hashCode(ac);
+        }
+    }
+
+    /** The table of this definition, built once (tables are never changed after they are built). */
+    static HuffmanTable of(int[] counts, int[] symbols, boolean ac) {
+        Definition definition = new Definition(counts.clone(), symbols.clone(), ac);
+        HuffmanTable built = BUILT.get(definition);
+        if (built == null) {
+            built = new HuffmanTable(definition.counts(), definition.symbols(), ac);
+            if (BUILT.size() >= MOST_BUILT) {
+                BUILT.clear();
+            }
+            BUILT.put(definition, built);
+        }
+        return built;
+    }
 
     /** Index: the next 9 bits. Value: {@code length << 8 | symbol}, or 0 when the code is longer than 9 bits. */
     final int[] fast = new int[1 << LOOKAHEAD];
@@ -108,22 +147,31 @@ final class HuffmanTable {
      * end-of-block << 16}, or -1 when its code and value bits do not all fit.
      */
     private int coefficient(int value, int available) {
-        for (int length = 1; length <= Math.min(16, available); length++) {
+        // codes of up to 9 bits (nearly all) from the fast table, so that the 16 K entries build in well under 0.1 ms
+        int fastEntry = fast[available >= LOOKAHEAD ? value >>> (available - LOOKAHEAD) : value << (LOOKAHEAD - available)];
+        if (fastEntry != 0) {
+            int length = fastEntry >> 8;
+            return length > available ? -1 : coefficient(length, fastEntry & 0xFF, available);
+        }
+        for (int length = LOOKAHEAD + 1; length <= Math.min(16, available); length++) {
             int code = value >>> (available - length);
             if (code <= maxCode[length]) {
-                int symbol = symbols[offset[length] + code];
-                int run = symbol >> 4;
-                int size = symbol & 15;
-                if (length + size > available) {
-                    return -1;
-                }
-                if (size == 0) {
-                    return run == 15 ? length | 16 << 8 : length | 1 << 16;
-                }
-                return length + size | (run + 1) << 8;
+                return coefficient(length, symbols[offset[length] + code], available);
             }
         }
         return -1;
+    }
+
+    private static int coefficient(int length, int symbol, int available) {
+        int run = symbol >> 4;
+        int size = symbol & 15;
+        if (length + size > available) {
+            return -1;
+        }
+        if (size == 0) {
+            return run == 15 ? length | 16 << 8 : length | 1 << 16;
+        }
+        return length + size | (run + 1) << 8;
     }
 
 }

@@ -121,7 +121,7 @@ final class JpegStructure {
             for (int i = 0; i < total; i++) {
                 symbols[i] = data[p + 17 + i] & 0xFF;
             }
-            (tc == 0 ? dc : ac)[th] = new HuffmanTable(counts, symbols, tc != 0);
+            (tc == 0 ? dc : ac)[th] = HuffmanTable.of(counts, symbols, tc != 0);
             p += 17 + total;
         }
     }
