@@ -134,10 +134,7 @@ public record RenderSpec(OptionalInt width, OptionalInt height, Fit fit, Optiona
     }
 
     private static int integer(String name, String value, int min, int max) {
-        if (!decimalDigits(value)) {
-            throw new InvalidRenderParameterException(name, "must be an integer between " + min + " and " + max);
-        }
-        long parsed = Long.parseLong(value);
+        long parsed = decimalDigits(value) ? Long.parseLong(value) : Long.MIN_VALUE;
         if (parsed < min || parsed > max) {
             throw new InvalidRenderParameterException(name, "must be an integer between " + min + " and " + max);
         }

@@ -14,7 +14,7 @@ final class HuffmanTable {
 
     /**
      * Tables built before, by their definition: a camera writes the same few tables into every photo, and an AC
-     * table's {@link #skip} takes about 0.1 ms to build, which a small image's whole decode would notice. Bounded:
+     * table's {@link #skip} took 0.15-0.2 ms to build (measured), which a small image's whole decode would notice. Bounded:
      * emptied when full, so that files with tables of their own cost a build each and nothing more.
      */
     private static final Map<Definition, HuffmanTable> BUILT = new ConcurrentHashMap<>();
@@ -67,8 +67,9 @@ final class HuffmanTable {
      * for the next 14 bits, the run of whole coefficients (code and value bits) that they hold, up to and
      * including an end of block. Index: those bits. Value: 0 when even the first coefficient does not fit;
      * else bits consumed (4 bits), zigzag positions advanced (run + 1 per coefficient, 16 for ZRL, 1 for an end of
-     * block; 7 bits), and whether the run ends the block. One look-up and no data-dependent branch for several coefficients is what
-     * made this the fast path: the first version took one or two coefficients per look-up, with a branch on each.
+     * block; 7 bits), and whether the run ends the block. One look-up and no data-dependent branch for several
+     * coefficients is what made this the fast path: the first version took one or two coefficients per look-up,
+     * with a branch on each.
      */
     final char[] skip;
 
@@ -147,7 +148,7 @@ final class HuffmanTable {
      * end-of-block << 16}, or -1 when its code and value bits do not all fit.
      */
     private int coefficient(int value, int available) {
-        // codes of up to 9 bits (nearly all) from the fast table, so that the 16 K entries build in well under 0.1 ms
+        // codes of up to 9 bits (nearly all) from the fast table, not by walking the code lengths
         int fastEntry = fast[available >= LOOKAHEAD ? value >>> (available - LOOKAHEAD) : value << (LOOKAHEAD - available)];
         if (fastEntry != 0) {
             int length = fastEntry >> 8;

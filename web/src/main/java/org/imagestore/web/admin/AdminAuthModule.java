@@ -48,6 +48,10 @@ final class AdminAuthModule implements ServerAuthModule {
     /** Set by the container in the message's map when the resource has an auth-constraint (Servlet profile). */
     private static final String PROTECTED = "jakarta.security.auth.message.MessagePolicy.isMandatory";
 
+    private static final String HTTPS_ONLY = json(new ErrorResponse(403, "forbidden", null,
+            "the admin API and purges are taken over HTTPS only (adminHttpsOnly in /admin/cluster);"
+                    + " send no password over plain HTTP"));
+
     private final AdminCredentials credentials;
     private final BooleanSupplier httpsOnly;
     private CallbackHandler container;
@@ -95,7 +99,7 @@ final class AdminAuthModule implements ServerAuthModule {
             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                 response.setHeader("WWW-Authenticate", CHALLENGE);
             }
-            return failed(response, () -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED));
+            return failed(() -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED));
         }
         tell(new CallerPrincipalCallback(client, (Principal) null));
         return AuthStatus.SUCCESS;
@@ -143,19 +147,11 @@ final class AdminAuthModule implements ServerAuthModule {
     }
 
     private static AuthStatus refusedWithoutTls(HttpServletResponse response) throws AuthException {
-        return failed(response, () -> {
-            try (Jsonb json = JsonbBuilder.create()) {
-                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                response.setContentType("application/json");
-                response.getWriter().write(json.toJson(new ErrorResponse(403, "forbidden", null,
-                        "the admin API and purges are taken over HTTPS only (adminHttpsOnly in /admin/cluster);"
-                                + " send no password over plain HTTP")));
-                response.flushBuffer();
-            } catch (IOException e) {
-                throw e;
-            } catch (Exception closing) {
-                throw new IOException(closing);
-            }
+        return failed(() -> {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json");
+            response.getWriter().write(HTTPS_ONLY);
+            response.flushBuffer();
         });
     }
 
@@ -163,12 +159,20 @@ final class AdminAuthModule implements ServerAuthModule {
         void send() throws IOException;
     }
 
-    private static AuthStatus failed(HttpServletResponse response, Answer answer) throws AuthException {
+    private static AuthStatus failed(Answer answer) throws AuthException {
         try {
             answer.send();
         } catch (IOException e) {
             throw (AuthException) new AuthException("could not answer: " + e).initCause(e);
         }
         return AuthStatus.SEND_FAILURE;
+    }
+
+    private static String json(ErrorResponse error) {
+        try (Jsonb json = JsonbBuilder.create()) {
+            return json.toJson(error);
+        } catch (Exception closing) {
+            throw new IllegalStateException(closing);
+        }
     }
 }
