@@ -19,8 +19,9 @@ import org.imagestore.imaging.jpeg.UnsupportedJpegException;
  * Decodes no more of the source than the output needs: the region only, and at a reduced scale where the codec
  * can do that properly.
  * <ul>
- * <li>Sequential JPEGs (what cameras write) go through {@link ScaledJpegDecoder} at the largest of 1/2, 1/4, 1/8
- *     that still leaves at least the output size: DCT-domain scaling is a true low-pass, so no aliasing.</li>
+ * <li>Huffman-coded JPEGs (what cameras write, sequential or progressive) go through {@link ScaledJpegDecoder}
+ *     at the largest of 1/2, 1/4, 1/8 that still leaves at least the output size: DCT-domain scaling is a true
+ *     low-pass, so no aliasing.</li>
  * <li>Everything else goes through Image I/O with the region as the source region. Photographic codecs (JPEG,
  *     WebP, JPEG 2000) also get source subsampling, kept to half the reduction so that the area averaging and
  *     Lanczos steps after it still do most of the filtering; point subsampling aliases fine periodic detail, which
@@ -54,7 +55,7 @@ final class SourceDecoder {
                     ScaledJpegDecoder.Scaled s = ScaledJpegDecoder.decode(Files.readAllBytes(file), scale, plan.region());
                     return new Decoded(s.image(), s.originX(), s.originY(), s.scale(), s.scale());
                 } catch (UnsupportedJpegException notForTheFastPath) {
-                    // progressive, CMYK, 12-bit, ...: Image I/O below
+                    // CMYK, 12-bit, arithmetic-coded, damaged, ...: Image I/O below
                 }
             }
         }
@@ -66,9 +67,10 @@ final class SourceDecoder {
         long region = (long) plan.region().width * plan.region().height;
         if (format == ImageFormat.JPEG) {
             int scale = dctScale(plan);
-            if (scale > 1) { // the fast path: the whole file in memory, the region decoded at 1/scale
+            if (scale > 1) { // the fast path: the file and an unstuffed copy of a scan, the region decoded at 1/scale
                 long pixels = region / ((long) scale * scale);
-                return new Footprint(pixels, Files.size(file) + pixels * 4);
+                return new Footprint(pixels, 2 * Files.size(file) + pixels * 4
+                        + ScaledJpegDecoder.coefficientBytes(file, region, scale));
             }
         }
         long step = photographic(format) ? Math.max(1, (int) (plan.reduction() / 2)) : 1;

@@ -115,12 +115,18 @@ final class EntropyReader {
 
     /** Reads {@code size} bits (1..16) and sign-extends them as T.81's EXTEND does. */
     int receiveExtend(int size) {
+        int v = receive(size);
+        return v < 1 << (size - 1) ? v - (1 << size) + 1 : v;
+    }
+
+    /** Reads {@code size} bits (1..16) as an unsigned number. */
+    int receive(int size) {
         if (bits < size) {
             refill();
         }
         int v = (int) (buffer >>> (64 - size));
         consume(size);
-        return v < 1 << (size - 1) ? v - (1 << size) + 1 : v;
+        return v;
     }
 
     /** Skips {@code size} bits (a coefficient the caller does not need). */

@@ -11,6 +11,11 @@ import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,17 +26,19 @@ import java.util.Optional;
  * ({@link ScaledIdct}); at 1/8 that is the DC term alone. Chroma blocks of subsampled components are transformed
  * to the size they cover, so chroma comes out at full output resolution without an upsampling step.
  *
- * <p>Progressive files are decoded at 1/8 only, from their DC scans (the AC scans are not even read).
+ * <p>Progressive files are decoded at 1/8 from their DC scans alone (the AC scans are not even read). At other
+ * scales every scan is decoded, and the coefficients the scaled IDCT uses are gathered over them
+ * ({@link ProgressiveCoefficients}) before any block is transformed, as libjpeg does.
  *
- * <p>Only the MCU rows that a region needs are decoded: the decoder stops after the last one. Anything else
- * (progressive at other scales, arithmetic coding, 12-bit, lossless, CMYK/YCCK, odd sampling factors, damaged
+ * <p>Only the MCU rows that a region needs are decoded: each scan stops after the last one. Anything else
+ * (arithmetic coding, 12-bit, lossless, CMYK/YCCK, odd sampling factors, damaged
  * data) throws {@link UnsupportedJpegException}, and the caller uses Image I/O instead. Not thread-safe; one
  * instance per decode.
  */
 public final class ScaledJpegDecoder {
 
     /** Zigzag position {@code k} to natural (row-major) index. */
-    private static final int[] NATURAL = {
+    static final int[] NATURAL = {
         0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21,
         28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61,
         54, 47, 55, 62, 63
@@ -63,6 +70,7 @@ public final class ScaledJpegDecoder {
         int predictor;
         boolean done;
         int[] dc;        // progressive files: DC coefficients (point-transformed back) of every block, row by row
+        ProgressiveCoefficients ac; // progressive files not at 1/8: the kept AC coefficients
         int gridW;       // blocks per row of this component's grid (MCU-padded)
 
         Plane(JpegStructure.Component c, int[] quant) {
@@ -93,6 +101,35 @@ public final class ScaledJpegDecoder {
             return Optional.of(new int[] {s.width, s.height});
         } catch (UnsupportedJpegException | IndexOutOfBoundsException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Bytes a decode of {@code regionPixels} source pixels at 1/{@code scale} holds besides the file's bytes, an
+     * unstuffed copy of them and its output: for a progressive file, its coefficients until the last scan (the
+     * DC terms, and the kept AC terms with a non-zero mask of each block: at most {@code 4 / scale} bytes a source
+     * pixel, 4:4:4 being the most); nothing for a sequential one. Reads the markers up to the frame header.
+     */
+    public static long coefficientBytes(Path file, long regionPixels, int scale) throws IOException {
+        return frameMarker(file) == 0xC2 ? regionPixels * 4 / scale : 0;
+    }
+
+    /** The SOFn marker, read segment by segment from the start of the file; -1 if there is none. */
+    private static int frameMarker(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate(4);
+            long pos = 2;
+            while (channel.read(head.clear(), pos) == 4) {
+                int marker = head.get(1) & 0xFF;
+                if ((head.get(0) & 0xFF) != 0xFF || marker == 0xDA || marker == 0xD9) {
+                    return -1;
+                }
+                if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                    return marker;
+                }
+                pos += 2 + (head.getShort(2) & 0xFFFF);
+            }
+            return -1;
         }
     }
 
@@ -139,10 +176,6 @@ public final class ScaledJpegDecoder {
     private Scaled run(int scale, Rectangle region) {
         checkSupported(jpeg);
         boolean progressive = jpeg.frameMarker == 0xC2;
-        if (progressive && scale != 8) {
-            // at 1/8 a block is its DC coefficient; other scales would need the AC refinement scans
-            throw new UnsupportedJpegException("progressive JPEGs are decoded here at 1/8 only");
-        }
         int maxH = jpeg.maxH();
         int maxV = jpeg.maxV();
         int perBlock = 8 / scale; // output samples of a full-resolution 8x8 block
@@ -177,16 +210,20 @@ public final class ScaledJpegDecoder {
             p.keptAc = java.util.stream.IntStream.rangeClosed(1, p.lastKept).filter(k -> p.keep[k]).map(k -> NATURAL[k])
                     .toArray();
             if (progressive) {
-                dcOnly(p, coverW, coverH);
                 p.gridW = mcusX * c.h();
                 p.dc = new int[p.gridW * mcusY * c.v()];
+                if (scale == 8) {
+                    dcOnly(p, coverW, coverH);
+                } else {
+                    p.ac = new ProgressiveCoefficients(p.keep, p.gridW, firstMcuRow * c.v(), (lastMcuRow + 1) * c.v());
+                }
             }
             p.stride = mcusX * c.h() * p.blockW;
             p.samples = new byte[p.stride * mcuRows * c.v() * p.blockH];
             planes[i] = p;
         }
         if (progressive) {
-            decodeProgressiveDc();
+            decodeProgressive();
         } else {
             decodeScans();
         }
@@ -210,9 +247,10 @@ public final class ScaledJpegDecoder {
 
     /**
      * Progressive files: their DC coefficients come first, in scans of their own (a first pass and one-bit
-     * refinements); the AC scans are stepped over by looking for the next marker. Then every block is placed.
+     * refinements), then the AC scans, one component each; at 1/8 those are stepped over by looking for the next
+     * marker. Then every block is placed.
      */
-    private void decodeProgressiveDc() {
+    private void decodeProgressive() {
         int pos = jpeg.firstScan;
         while (pos + 1 < data.length) {
             int marker = data[pos + 1] & 0xFF;
@@ -240,23 +278,39 @@ public final class ScaledJpegDecoder {
             int rows = (lastMcuRow + 1) * p.v;
             for (int by = firstRow; by < rows; by++) {
                 for (int bx = 0; bx < p.gridW; bx++) {
-                    p.coef[0] = p.dc[by * p.gridW + bx] * p.quant[0];
+                    int block = by * p.gridW + bx;
+                    p.coef[0] = p.dc[block] * p.quant[0];
+                    if (p.ac != null) {
+                        p.ac.fill(block, p.coef, p.quant);
+                    }
                     place(p, bx, by - firstRow);
                 }
             }
         }
     }
 
-    /** One scan of a progressive file (T.81 G.1.2.1): DC first pass or refinement; AC scans are skipped. */
+    /** One scan of a progressive file (T.81 G.1.2): DC first pass or refinement, or an AC scan. */
     private int progressiveScan(int header, int dataStart) {
         int count = data[header] & 0xFF;
         int spectral = header + 1 + 2 * count;
         int spectralStart = data[spectral] & 0xFF;
+        int spectralEnd = data[spectral + 1] & 0xFF;
         int successive = data[spectral + 2] & 0xFF;
         int high = successive >> 4;
         int low = successive & 15;
         if (spectralStart != 0) {
-            return EntropyReader.nextMarker(data, dataStart);
+            if (planes[0].ac == null) { // at 1/8 the DC terms are all that is used
+                return EntropyReader.nextMarker(data, dataStart);
+            }
+            if (count != 1 || spectralEnd < spectralStart || spectralEnd > 63 || low > 13) {
+                throw new UnsupportedJpegException("invalid AC scan");
+            }
+            Plane p = planes[indexOf(data[header + 1] & 0xFF)];
+            HuffmanTable table = jpeg.ac[data[header + 2] & 3];
+            if (table == null) {
+                throw new UnsupportedJpegException("missing Huffman table");
+            }
+            return acScan(new EntropyReader(data, dataStart), p, table, spectralStart, spectralEnd, high, low);
         }
         Plane[] members = new Plane[count];
         HuffmanTable[] tables = new HuffmanTable[count];
@@ -311,6 +365,30 @@ public final class ScaledJpegDecoder {
             }
         }
         // rows below the region are not needed: the rest of the scan is stepped over too
+        return EntropyReader.nextMarker(data, in.position());
+    }
+
+    /** An AC scan of one component, over its own (unpadded) block grid down to the region's last row. */
+    private int acScan(EntropyReader in, Plane p, HuffmanTable table, int start, int end, int high, int low) {
+        ProgressiveCoefficients ac = p.ac;
+        ac.startSegment();
+        int blocksX = ceilDiv(ceilDiv(jpeg.width * p.h, jpeg.maxH()), 8);
+        int lastRow = Math.min(ceilDiv(ceilDiv(jpeg.height * p.v, jpeg.maxV()), 8), (lastMcuRow + 1) * p.v) - 1;
+        int restart = jpeg.restartInterval;
+        int mcu = 0;
+        for (int by = 0; by <= lastRow; by++) {
+            for (int bx = 0; bx < blocksX; bx++, mcu++) {
+                if (restart > 0 && mcu > 0 && mcu % restart == 0) {
+                    in.restart();
+                    ac.startSegment();
+                }
+                if (high == 0) {
+                    ac.first(in, table, by * p.gridW + bx, start, end, low);
+                } else {
+                    ac.refine(in, table, by * p.gridW + bx, start, end, low);
+                }
+            }
+        }
         return EntropyReader.nextMarker(data, in.position());
     }
 

@@ -210,11 +210,7 @@ class ScaledJpegDecoderTest {
     @ParameterizedTest
     @CsvSource({"1, 1, 0", "2, 2, 0", "2, 1, 0", "2, 2, 3"})
     void decodesProgressiveJpegsAtOneEighthFromTheirDcScans(int lumaH, int lumaV, int restart) throws IOException {
-        BufferedImage photo;
-        try (var in = getClass().getResourceAsStream("/photos/xiaomi-mi-a3-gps.jpg")) {
-            photo = ImageIO.read(in);
-        }
-        byte[] progressive = encode(photo, lumaH, lumaV, restart, true);
+        byte[] progressive = encode(photo(), lumaH, lumaV, restart, true);
         assertEquals(0xC2, JpegStructure.parse(progressive).frameMarker);
 
         ScaledJpegDecoder.Scaled s = ScaledJpegDecoder.decode(progressive, 8, new Rectangle(0, 0, 800, 600));
@@ -237,12 +233,71 @@ class ScaledJpegDecoderTest {
         assertTrue(mae < 2.5, "mean absolute error " + mae);
     }
 
+    /**
+     * A progressive file holds the same quantised coefficients as the sequential file of the same pixels and
+     * quality, sent in spectral bands and bit planes (Image I/O writes libjpeg's script, with successive
+     * approximation and end-of-band runs). Gathered over every scan, they must give the same pixels, bit for bit.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "2, 2, 0, 4", "2, 2, 0, 2", "2, 2, 0, 1",
+        "1, 1, 0, 4", "1, 1, 0, 2",
+        "2, 1, 0, 2", "1, 2, 0, 4",
+        "2, 2, 3, 4", "1, 1, 7, 2",
+    })
+    void decodesProgressiveJpegsToTheSamePixelsAsTheirSequentialTwin(int lumaH, int lumaV, int restart, int scale)
+            throws IOException {
+        BufferedImage photo = photo();
+        byte[] progressive = encode(photo, lumaH, lumaV, restart, true);
+        byte[] sequential = encode(photo, lumaH, lumaV, restart, false);
+        assertEquals(0xC2, JpegStructure.parse(progressive).frameMarker);
+        Rectangle all = new Rectangle(0, 0, photo.getWidth(), photo.getHeight());
+
+        ScaledJpegDecoder.Scaled p = ScaledJpegDecoder.decode(progressive, scale, all);
+        ScaledJpegDecoder.Scaled s = ScaledJpegDecoder.decode(sequential, scale, all);
+
+        assertEquals(s.image().getWidth(), p.image().getWidth());
+        assertEquals(s.image().getHeight(), p.image().getHeight());
+        assertArrayEquals(pixels(s), pixels(p));
+    }
+
     @Test
-    void leavesProgressiveJpegsToImageIoAtOtherScales() throws IOException {
-        byte[] progressive = encode(TestImages.photoLike(64, 64, 1), 2, 2, 0, true);
-        UnsupportedJpegException e = assertThrows(UnsupportedJpegException.class,
-                () -> ScaledJpegDecoder.decode(progressive, 4, new Rectangle(0, 0, 64, 64)));
-        assertEquals("progressive JPEGs are decoded here at 1/8 only", e.getMessage());
+    void decodesARegionOfAProgressiveJpegLikeThatPartOfTheWhole() throws IOException {
+        byte[] progressive = encode(photo(), 2, 2, 0, true);
+        ScaledJpegDecoder.Scaled whole = ScaledJpegDecoder.decode(progressive, 2, new Rectangle(0, 0, 800, 600));
+        ScaledJpegDecoder.Scaled part = ScaledJpegDecoder.decode(progressive, 2, new Rectangle(101, 250, 300, 120));
+        BufferedImage expected = whole.image().getSubimage(part.originX() / 2, part.originY() / 2,
+                part.image().getWidth(), part.image().getHeight());
+        for (int y = 0; y < part.image().getHeight(); y++) {
+            for (int x = 0; x < part.image().getWidth(); x++) {
+                assertEquals(expected.getRGB(x, y), part.image().getRGB(x, y), "at " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void decodesProgressiveGrayscaleAtOneQuarterLikeItsSequentialTwin() throws IOException {
+        BufferedImage gray = new BufferedImage(160, 96, BufferedImage.TYPE_BYTE_GRAY);
+        gray.getGraphics().drawImage(TestImages.photoLike(160, 96, 6), 0, 0, null);
+        Rectangle all = new Rectangle(0, 0, 160, 96);
+        assertArrayEquals(pixels(ScaledJpegDecoder.decode(encode(gray, 1, 1, 0, false), 4, all)),
+                pixels(ScaledJpegDecoder.decode(encode(gray, 1, 1, 0, true), 4, all)));
+    }
+
+    /** A progressive file's coefficients are held until its last scan; a sequential file's are not. */
+    @Test
+    void countsTheCoefficientsOnlyOfProgressiveFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path progressive = java.nio.file.Files.write(dir.resolve("p.jpg"), encode(photo(), 2, 2, 0, true));
+        java.nio.file.Path sequential = java.nio.file.Files.write(dir.resolve("s.jpg"), encode(photo(), 2, 2, 0, false));
+        assertEquals(480_000L * 2, ScaledJpegDecoder.coefficientBytes(progressive, 480_000, 2));
+        assertEquals(0, ScaledJpegDecoder.coefficientBytes(sequential, 480_000, 2));
+    }
+
+    private BufferedImage photo() throws IOException {
+        try (var in = getClass().getResourceAsStream("/photos/xiaomi-mi-a3-gps.jpg")) {
+            return ImageIO.read(in);
+        }
     }
 
     @Test
