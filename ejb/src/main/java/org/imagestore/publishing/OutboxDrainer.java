@@ -1,11 +1,8 @@
 package org.imagestore.publishing;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -14,20 +11,13 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.imagestore.support.CoalescedRuns;
 
 /**
- * Runs the relay shortly after an announcing transaction commits, and every few seconds as a backstop (for
- * messages whose broker was down, or written by a node that died before relaying them). "Shortly" is a gathering
- * window ({@code imagestore.outbox.gather-ms}, 50 ms): the uploads that commit within it are relayed in one
- * transaction, one two-phase commit of catalogue and broker for all of them, where a relay per upload cost about a
- * fifth of an upload's CPU (bench/results/profiles). The indexer hears of an upload that much later; nothing is
- * acknowledged any earlier or later, since the outbox row commits with the upload either way.
+ * Runs the relay when {@link OutboxKick} asks (shortly after an announcing transaction commits), and every few
+ * seconds as a backstop (for messages whose broker was down, or written by a node that died before relaying them),
+ * one run at a time.
  */
 @Singleton
 // made at deployment, not by its first timer: a singleton first made while the application stops breaks
@@ -42,37 +32,17 @@ public class OutboxDrainer {
 
     @EJB
     private OutboxRelay relay;
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
-    @Inject
-    @ConfigProperty(name = "imagestore.outbox.gather-ms", defaultValue = "50")
-    long gatherMillis;
 
     private final CoalescedRuns runs = new CoalescedRuns();
-    private final AtomicBoolean gathering = new AtomicBoolean();
     private volatile boolean failing;
-
-    /** Relays what is waiting once the gathering window has passed; a call within the window joins that relay. */
-    public void drainSoon() {
-        if (gathering.compareAndSet(false, true)) {
-            try {
-                scheduler.schedule(() -> {
-                    gathering.set(false);
-                    drain();
-                }, gatherMillis, TimeUnit.MILLISECONDS);
-            } catch (RuntimeException shuttingDown) { // the backstop relays it
-                gathering.set(false);
-            }
-        }
-    }
 
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     void backstop() {
-        gathering.set(false); // should a scheduled relay have been dropped unrun, the next upload schedules one again
-        drain();
+        relayWaiting();
     }
 
-    private void drain() {
+    /** Relays every waiting message, or has the relay under way go round once more. */
+    public void relayWaiting() {
         try {
             runs.request(this::relayAll);
         } catch (RuntimeException e) {

@@ -235,4 +235,25 @@ class MetadataMessagesIT {
         assertEquals(0, Catalogue.count("select count(*) from outbox where source = ?", camera.name()),
                 "the outbox was relayed to JMS");
     }
+
+    /**
+     * Starting the relay after a commit must not fail: it once called a transactional EJB from the commit's
+     * after-completion callback, which the container answered with an exception and three logged stack traces
+     * per upload (the relay ran all the same, from the backstop or the next upload).
+     */
+    @Test
+    void uploadsAndTheirMessagesLeaveNoErrorInTheLog() {
+        Source camera = http.newSource("jms-quiet");
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            for (int i = 0; i < 3; i++) {
+                Ftp.upload(camera, "/q" + i + ".jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
+                indexer.expect();
+            }
+        }
+        Pause.millis(2000); // the server log is written by its own thread
+        List<String> failures = NodeControl.logOf(NodeAddress.NODE_1)
+                .filter(line -> line.contains("OutboxKick") || line.contains("invocation on EJB OutboxDrainer"))
+                .toList();
+        assertEquals(List.of(), failures, "errors of the relay's start in node-1's server log");
+    }
 }
