@@ -41,10 +41,7 @@ final class EntropyReader {
         int p = pos;
         int end = data.length;
         while (p < end) {
-            int run = p;
-            while (run < end && data[run] != (byte) 0xFF) {
-                run++;
-            }
+            int run = FfBytes.indexOf(data, p, end);
             System.arraycopy(data, p, clean, out, run - p);
             out += run - p;
             p = run;
