@@ -110,8 +110,7 @@ public class UploadCopies {
                         + "); choosing a stand-in");
             }
         }
-        if (written.size() < cluster.settings().replicas()
-                || written.stream().anyMatch(c -> !holders.contains(c.node()))) {
+        if (CopyTargets.leaveToRepair(holders, written.stream().map(Copy::node).toList())) {
             map.markForRepair(List.of(group)); // handoff copies go home, missing ones are made, once nodes are back
         }
         return written;

@@ -1,6 +1,7 @@
 package org.imagestore.placement;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,5 +39,16 @@ public final class CopyTargets {
             }
         }
         return List.copyOf(targets);
+    }
+
+    /**
+     * Whether an upload's copies leave its group to the repair: a holder without a copy (down, or failed this
+     * upload), or a copy on a stand-in that must go home. A group whose holders all got theirs is settled, also
+     * when it has fewer holders than R because fewer nodes exist: when nodes join, the map gives the group more
+     * holders and marks it for the repair then. (Marking every upload of a one-node store had the repair look at
+     * its group a moment later, each time.)
+     */
+    public static boolean leaveToRepair(List<String> holders, Collection<String> copies) {
+        return !copies.containsAll(holders) || !holders.containsAll(copies);
     }
 }

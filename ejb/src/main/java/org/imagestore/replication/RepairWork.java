@@ -51,12 +51,20 @@ public class RepairWork {
                 .setParameter(1, node).setParameter(2, groupChars).setParameter(3, node).executeUpdate();
     }
 
-    /** Up to {@code max} images of the group after {@code afterId}, in id order, with the nodes holding copies. */
+    /**
+     * Up to {@code max} images of the group after {@code afterId}, in byte order of their ids, with the nodes holding
+     * copies. The group is a range of the prefix index's byte-wise operators: a {@code like ?} pattern is not known
+     * when PostgreSQL plans the prepared statement once for every call, and that generic plan walked the whole
+     * primary key, every time.
+     */
     public List<ImageCopies> copiesIn(String group, String afterId, int max) {
+        String groupEnd = group.substring(0, group.length() - 1) + (char) (group.charAt(group.length() - 1) + 1);
         List<?> rows = em.createNativeQuery("""
                         select i.id, i.bytes, string_agg(p.node, ',') from image i left join placement p on p.image_id = i.id
-                        where i.id like ? and i.id > ? group by i.id order by i.id limit ?""")
-                .setParameter(1, group + "%").setParameter(2, afterId).setParameter(3, max).getResultList();
+                        where i.id ~>=~ ? and i.id ~<~ ? and i.id ~>~ ?
+                        group by i.id order by i.id collate "C" limit ?""")
+                .setParameter(1, group).setParameter(2, groupEnd).setParameter(3, afterId).setParameter(4, max)
+                .getResultList();
         return rows.stream().map(r -> (Object[]) r)
                 .map(r -> new ImageCopies(new ImageId((String) r[0]), ((Number) r[1]).longValue(),
                         r[2] == null ? Set.of() : Set.copyOf(Arrays.asList(((String) r[2]).split(",")))))

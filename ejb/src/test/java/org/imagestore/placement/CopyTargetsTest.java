@@ -2,6 +2,7 @@ package org.imagestore.placement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -42,5 +43,14 @@ class CopyTargetsTest {
     @Test
     void noTargetWhenEveryNodeFailed() {
         assertEquals(List.of(), CopyTargets.choose("ab", List.of("node-1"), Map.of("node-1", 1.0), 1, Set.of("node-1")));
+    }
+
+    @Test
+    void copiesOnEveryHolderAndNowhereElseSettleTheGroup() {
+        assertFalse(CopyTargets.leaveToRepair(List.of("node-2", "node-3"), List.of("node-3", "node-2")));
+        assertFalse(CopyTargets.leaveToRepair(List.of("node-1"), List.of("node-1")), "one node, R=2: nothing to repair");
+        assertTrue(CopyTargets.leaveToRepair(List.of("node-2", "node-3"), List.of("node-2")), "a holder was down");
+        assertTrue(CopyTargets.leaveToRepair(List.of("node-2", "node-3"), List.of("node-2", "node-1")), "a stand-in");
+        assertTrue(CopyTargets.leaveToRepair(List.of(), List.of("node-1")), "no holders yet");
     }
 }
