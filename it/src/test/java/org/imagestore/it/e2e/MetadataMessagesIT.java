@@ -244,13 +244,17 @@ class MetadataMessagesIT {
     @Test
     void uploadsAndTheirMessagesLeaveNoErrorInTheLog() {
         Source camera = http.newSource("jms-quiet");
+        String last = null;
         try (Indexer indexer = Indexer.forSources(camera)) {
             for (int i = 0; i < 3; i++) {
-                Ftp.upload(camera, "/q" + i + ".jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
+                last = Ftp.upload(camera, "/q" + i + ".jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
                 indexer.expect();
             }
         }
         Pause.millis(2000); // the server log is written by its own thread
+        String stored = "stored as image " + last;
+        assertTrue(NodeControl.logOf(NodeAddress.NODE_1).anyMatch(line -> line.contains(stored)),
+                "node-1's server log has the upload's line (else this test would look at nothing)");
         List<String> failures = NodeControl.logOf(NodeAddress.NODE_1)
                 .filter(line -> line.contains("OutboxKick") || line.contains("invocation on EJB OutboxDrainer"))
                 .toList();
