@@ -1,7 +1,11 @@
 package org.imagestore.web;
 
+import java.io.IOException;
 import java.util.Locale;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -13,6 +17,8 @@ public record ErrorResponse(int status, String error, String parameter, String m
 
     /** 422: the request is well-formed but the image will not be rendered (too large, undecodable). */
     public static final int UNPROCESSABLE = 422;
+
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     public static Response of(int status, String parameter, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
@@ -32,5 +38,13 @@ public record ErrorResponse(int status, String error, String parameter, String m
 
     public static Response of(Response.Status status, String message) {
         return of(status.getStatusCode(), null, message);
+    }
+
+    /** Sends the error from a servlet or filter, for the paths answered without JAX-RS. */
+    public static void send(HttpServletResponse response, int status, String parameter, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON);
+        response.getWriter().write(JSON.toJson(new ErrorResponse(status, errorName(status), parameter, message)));
     }
 }

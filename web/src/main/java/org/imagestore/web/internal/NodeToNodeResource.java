@@ -6,16 +6,13 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
-import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -38,18 +35,18 @@ import org.imagestore.replication.CopyFailedException;
 import org.imagestore.replication.ReplicaReceiver;
 import org.imagestore.volume.LocalVolumes;
 import org.imagestore.volume.UnplacedBlobs;
-import org.imagestore.volume.Volume;
-import org.imagestore.volume.VolumeFullException;
 import org.imagestore.web.ErrorResponse;
 
-/** What one node asks of another: take a copy, fetch one, serve one, settle or remove one, render. */
+/**
+ * What one node asks of another: fetch a copy, serve one, settle or remove one, render. Taking a copy
+ * ({@code PUT /internal/blobs/{id}}, once per upload) is {@link BlobReceipts}, at the servlet layer.
+ */
 // one instance for all requests: nothing per request is kept in fields
 @ApplicationScoped
 @Path("internal")
 @NodeToNode
 public class NodeToNodeResource {
 
-    private static final Logger LOG = Logger.getLogger(NodeToNodeResource.class.getName());
     private static final int INSUFFICIENT_STORAGE = 507;
 
     @Inject
@@ -62,24 +59,6 @@ public class NodeToNodeResource {
     private LocalVolumes volumes;
     @Inject
     private Renditions renditions;
-
-    /** Takes a copy of a blob for a store in progress on the calling node; answers once it is durable. */
-    @PUT
-    @Path("blobs/{id}")
-    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    public Response receive(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_LENGTH) long length,
-                            InputStream body) {
-        ImageId image = imageId(id);
-        try {
-            Volume volume = receiver.receive(image, body, length);
-            return Response.status(Status.CREATED).entity(volume.id()).type(MediaType.TEXT_PLAIN).build();
-        } catch (VolumeFullException e) {
-            return ErrorResponse.of(INSUFFICIENT_STORAGE, null, e.getMessage());
-        } catch (IOException e) {
-            LOG.warning(() -> "copy of image " + id + " not taken: " + e.getMessage());
-            return ErrorResponse.of(Status.BAD_REQUEST, "body", e.getMessage());
-        }
-    }
 
     /** Serves this node's copy, whole or from a byte offset ({@code Range: bytes=N-}). */
     @GET
