@@ -18,8 +18,6 @@ public record ErrorResponse(int status, String error, String parameter, String m
     /** 422: the request is well-formed but the image will not be rendered (too large, undecodable). */
     public static final int UNPROCESSABLE = 422;
 
-    private static final Jsonb JSON = JsonbBuilder.create();
-
     public static Response of(int status, String parameter, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorResponse(status, errorName(status), parameter, message)).build();
@@ -45,6 +43,11 @@ public record ErrorResponse(int status, String error, String parameter, String m
             throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON);
-        response.getWriter().write(JSON.toJson(new ErrorResponse(status, errorName(status), parameter, message)));
+        response.getWriter().write(Json.BINDING.toJson(new ErrorResponse(status, errorName(status), parameter, message)));
+    }
+
+    /** Created on first use, so that code needing only {@link #errorName} runs without a JSON-B provider. */
+    private static final class Json {
+        static final Jsonb BINDING = JsonbBuilder.create();
     }
 }
