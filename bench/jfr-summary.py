@@ -5,11 +5,13 @@ was running, named by the first frame from the top of its stack (the leaf) that 
 
 usage: bench/jfr-summary.py <recording.jfr>...   (needs the JDK's `jfr` tool on PATH or under $JAVA_HOME/bin)
 """
+import json
 import os
 import re
 import subprocess
 import sys
 from collections import Counter
+from datetime import datetime
 
 # (bucket, frame pattern): for each frame from the leaf down, the first rule that matches names the bucket
 RULES = [
@@ -57,6 +59,32 @@ def stacks(path):
             frames.append(line)
 
 
+def duration_s(iso):
+    """Seconds of an ISO-8601 duration as jfr prints them: PT1M19.261S, PT0.5S."""
+    m = re.fullmatch(r"PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?", iso)
+    return int(m.group(1) or 0) * 3600 + int(m.group(2) or 0) * 60 + float(m.group(3) or 0)
+
+
+def instant(text):
+    """A jfr timestamp (nanosecond digits, a Z) as a datetime."""
+    m = re.fullmatch(r"([^.Z]+)(?:\.(\d+))?Z?", text)
+    return datetime.fromisoformat(m.group(1) + "." + (m.group(2) or "0")[:6].ljust(6, "0"))
+
+
+def jit(path):
+    """(methods compiled, compiler seconds, wall seconds) between the recording's first and last compiler statistics:
+    the CPU the JIT compilers took, which execution samples do not show."""
+    out = subprocess.run([jfr_tool(), "print", "--json", "--events", "jdk.CompilerStatistics", path],
+                         check=True, capture_output=True, text=True).stdout
+    events = sorted((e["values"] for e in json.loads(out)["recording"]["events"]), key=lambda v: v["startTime"])
+    if len(events) < 2:
+        return None
+    first, last = events[0], events[-1]
+    wall = (instant(last["startTime"]) - instant(first["startTime"])).total_seconds()
+    return (last["compileCount"] - first["compileCount"],
+            duration_s(last["totalTimeSpent"]) - duration_s(first["totalTimeSpent"]), wall)
+
+
 def bucket(frames):
     for frame in frames:
         for name, pattern in COMPILED:
@@ -92,6 +120,16 @@ def main(paths):
     print("|---|---|---|")
     for name, n in owners.most_common(20):
         print(f"| `{name}` | {n} | {100.0 * n / total:.1f}% |")
+    print()
+    print("JIT compilation during the recording (jdk.CompilerStatistics, first to last; not in the samples above):")
+    print()
+    print("| recording | methods compiled | compiler time | over | compiler cores |")
+    print("|---|---|---|---|---|")
+    for path in paths:
+        facts = jit(path)
+        if facts:
+            methods, compiler, wall = facts
+            print(f"| {os.path.basename(path)} | {methods} | {compiler:.1f} s | {wall:.1f} s | {compiler / wall:.2f} |")
 
 
 if __name__ == "__main__":
