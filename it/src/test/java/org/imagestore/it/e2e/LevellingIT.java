@@ -69,7 +69,7 @@ class LevellingIT {
 
     @AfterEach
     void everyNodeUp() {
-        NodeControl.startAnyThatIsDown();
+        NodeControl.startAnyThatIsNotHealthy();
     }
 
     /**

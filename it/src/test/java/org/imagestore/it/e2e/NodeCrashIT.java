@@ -51,7 +51,7 @@ class NodeCrashIT {
     /** Whatever a test did, the next one starts with every node up. */
     @AfterEach
     void everyNodeUp() {
-        NodeControl.startAnyThatIsDown();
+        NodeControl.startAnyThatIsNotHealthy();
     }
 
     @AfterAll

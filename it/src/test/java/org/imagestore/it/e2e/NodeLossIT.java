@@ -49,7 +49,7 @@ class NodeLossIT {
     /** Whatever a test did, the next one starts with every node up. */
     @AfterEach
     void everyNodeUp() {
-        NodeControl.startAnyThatIsDown();
+        NodeControl.startAnyThatIsNotHealthy();
     }
 
     @AfterAll
