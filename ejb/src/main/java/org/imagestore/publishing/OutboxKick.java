@@ -15,10 +15,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Has the relay run shortly after a transaction that wrote outbox rows commits. "Shortly" is a gathering window
- * ({@code imagestore.outbox.gather-ms}, 50 ms): the uploads that commit within it are relayed in one transaction,
+ * ({@code imagestore.outbox.gather-ms}, 250 ms): the uploads that commit within it are relayed in one transaction,
  * one two-phase commit of catalogue and broker for all of them, where a relay per upload cost about a fifth of an
- * upload's CPU (bench/results/profiles). The indexer hears of an upload that much later; nothing is acknowledged any
- * earlier or later, since the outbox row commits with the upload either way.
+ * upload's CPU (bench/results/profiles). With 50 ms, one session's uploads (one every 28 ms) were still relayed
+ * two at a time and the relay was 16 % of the samples (run-20261203T0936Z). The indexer hears of an upload that
+ * much later; nothing is acknowledged any earlier or later, since the outbox row commits with the upload either way.
  *
  * <p>The window is kept here, in a plain bean, because this observer runs while the committed transaction is
  * still on the thread: calling a transactional EJB from it made the container suspend and then fail to resume
@@ -35,7 +36,7 @@ public class OutboxKick {
     @Resource
     private ManagedScheduledExecutorService scheduler;
     @Inject
-    @ConfigProperty(name = "imagestore.outbox.gather-ms", defaultValue = "50")
+    @ConfigProperty(name = "imagestore.outbox.gather-ms", defaultValue = "250")
     long gatherMillis;
 
     /** When the pending relay was scheduled ({@link System#nanoTime}), or 0 when none is. */
