@@ -85,6 +85,23 @@ def jit(path):
             duration_s(last["totalTimeSpent"]) - duration_s(first["totalTimeSpent"]), wall)
 
 
+def thread_cpu(path):
+    """(compiler threads' CPU, every thread's CPU) summed over jdk.ThreadCPULoad events, in the events' unit (a share
+    of the machine over each period): the compilers' share of the JVM's CPU. Compiler time (jdk.CompilerStatistics)
+    is wall time and counts the time a compiler thread waited for a core; on 2 busy cores that overstates the JIT
+    (run-20261203T1137Z, 3 nodes, 4 sessions: compiler time 1.57 of the store's 1.78 cores, thread CPU 22 %)."""
+    out = subprocess.run([jfr_tool(), "print", "--json", "--events", "jdk.ThreadCPULoad", path],
+                         check=True, capture_output=True, text=True).stdout
+    compiler = total = 0.0
+    for event in json.loads(out)["recording"]["events"]:
+        v = event["values"]
+        load = v["user"] + v["system"]
+        total += load
+        if v["eventThread"] and "CompilerThread" in (v["eventThread"]["osName"] or ""):
+            compiler += load
+    return compiler, total
+
+
 def bucket(frames):
     for frame in frames:
         for name, pattern in COMPILED:
@@ -121,15 +138,20 @@ def main(paths):
     for name, n in owners.most_common(20):
         print(f"| `{name}` | {n} | {100.0 * n / total:.1f}% |")
     print()
-    print("JIT compilation during the recording (jdk.CompilerStatistics, first to last; not in the samples above):")
+    print("JIT compilation during the recording, not in the samples above: methods and compiler time from")
+    print("jdk.CompilerStatistics (first to last; wall time of the compiler threads, waits for a core included), and")
+    print("the compiler threads' share of the JVM's thread CPU from jdk.ThreadCPULoad (every 10 s or so: a coarse")
+    print("figure, but CPU):")
     print()
-    print("| recording | methods compiled | compiler time | over | compiler cores |")
-    print("|---|---|---|---|---|")
+    print("| recording | methods compiled | compiler time | over | compiler time / wall | compilers' share of thread CPU |")
+    print("|---|---|---|---|---|---|")
     for path in paths:
         facts = jit(path)
+        compiler_cpu, all_cpu = thread_cpu(path)
+        share = f"{100.0 * compiler_cpu / all_cpu:.0f} %" if all_cpu > 0 else "(no events)"
         if facts:
             methods, compiler, wall = facts
-            print(f"| {os.path.basename(path)} | {methods} | {compiler:.1f} s | {wall:.1f} s | {compiler / wall:.2f} |")
+            print(f"| {os.path.basename(path)} | {methods} | {compiler:.1f} s | {wall:.1f} s | {compiler / wall:.2f} | {share} |")
 
 
 if __name__ == "__main__":
