@@ -89,7 +89,7 @@ def thread_cpu(path):
     """(compiler threads' CPU, every thread's CPU) summed over jdk.ThreadCPULoad events, in the events' unit (a share
     of the machine over each period): the compilers' share of the JVM's CPU. Compiler time (jdk.CompilerStatistics)
     is wall time and counts the time a compiler thread waited for a core; on 2 busy cores that overstates the JIT
-    (run-20261203T1137Z, 3 nodes, 4 sessions: compiler time 1.57 of the store's 1.78 cores, thread CPU 22 %)."""
+    (run-20261203T1136Z, 3 nodes, 4 sessions: compiler time 1.57 of the store's 1.78 cores, thread CPU 22 %)."""
     out = subprocess.run([jfr_tool(), "print", "--json", "--events", "jdk.ThreadCPULoad", path],
                          check=True, capture_output=True, text=True).stdout
     compiler = total = 0.0
