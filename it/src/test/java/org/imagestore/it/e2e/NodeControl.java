@@ -63,7 +63,7 @@ final class NodeControl {
     /** The lines of the node's server log (the current file; Payara rotates it at 2 MB). */
     static java.util.stream.Stream<String> logOf(NodeAddress node) {
         try {
-            return Files.readAllLines(of(node).instance.resolve("logs/server.log"), StandardCharsets.UTF_8).stream();
+            return Files.readAllLines(of(node).log(), StandardCharsets.UTF_8).stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,7 +73,7 @@ final class NodeControl {
     void kill() {
         long pid;
         try {
-            pid = Long.parseLong(Files.readString(instance.resolve("config/pid")).trim());
+            pid = Long.parseLong(Files.readString(pidFile()).trim());
         } catch (IOException e) {
             throw new UncheckedIOException("no pid file of " + node.name() + " under " + instance, e);
         }
@@ -167,11 +167,15 @@ final class NodeControl {
             Pause.millis(500);
         }
         throw new AssertionError(node.name() + " not healthy within " + START_TIMEOUT.toSeconds() + " s (last /health status " + status + "); "
-                + NodeDiagnosis.of(instance, node.name()));
+                + NodeDiagnosis.of(node.name(), log(), pidFile()));
     }
 
     Path log() {
         return instance.resolve("logs/server.log");
+    }
+
+    private Path pidFile() {
+        return instance.resolve("config/pid");
     }
 
     private static void asadmin(String... command) {

@@ -21,13 +21,12 @@ final class NodeDiagnosis {
     private NodeDiagnosis() {
     }
 
-    static String of(Path instance, String name) {
-        Path log = instance.resolve("logs/server.log");
+    static String of(String name, Path log, Path pidFile) {
         StringBuilder text = new StringBuilder("log: ").append(log);
         text.append("\nlast warnings of ").append(name).append(':');
         lastWarnings(log).forEach(record -> text.append("\n  ").append(record));
         text.append("\ndeploying threads of ").append(name).append(':');
-        deployingThreads(instance, log.resolveSibling("threads-" + System.currentTimeMillis() + ".txt"))
+        deployingThreads(pidFile, log.resolveSibling("threads-" + System.currentTimeMillis() + ".txt"))
                 .forEach(line -> text.append("\n  ").append(line));
         return text.toString();
     }
@@ -53,10 +52,10 @@ final class NodeDiagnosis {
     }
 
     /** The top frames of the threads that start the server and deploy (RunLevelController, main), from jcmd. */
-    private static List<String> deployingThreads(Path instance, Path dumpFile) {
+    private static List<String> deployingThreads(Path pidFile, Path dumpFile) {
         List<String> out = new ArrayList<>();
         try {
-            String pid = Files.readString(instance.resolve("config/pid")).trim();
+            String pid = Files.readString(pidFile).trim();
             Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
             Process process = new ProcessBuilder(jcmd.toString(), pid, "Thread.print")
                     .redirectErrorStream(true).redirectOutput(dumpFile.toFile()).start();
