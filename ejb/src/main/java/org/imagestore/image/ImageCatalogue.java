@@ -22,9 +22,11 @@ public class ImageCatalogue {
     /**
      * Records an image unless it is known already. Two cameras may send the same bytes at the same moment:
      * the insert tolerates the race instead of failing one of them.
+     *
+     * @return whether the image is new (a new image has no placements yet)
      */
-    public void registerIfAbsent(ImageId id, long bytes, ImageFacts facts) {
-        em.createNativeQuery("""
+    public boolean registerIfAbsent(ImageId id, long bytes, ImageFacts facts) {
+        return em.createNativeQuery("""
                         insert into image (id, bytes, format, width, height, orientation, captured_at, captured_offset,
                                            camera_make, camera_model, gps_latitude, gps_longitude, gps_altitude)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -42,7 +44,7 @@ public class ImageCatalogue {
                 .setParameter(11, facts.location().map(g -> g.latitude()).orElse(null))
                 .setParameter(12, facts.location().map(g -> g.longitude()).orElse(null))
                 .setParameter(13, facts.location().flatMap(g -> g.altitude()).orElse(null))
-                .executeUpdate();
+                .executeUpdate() == 1;
     }
 
     /** Purges the image's catalogue rows (uploads and placements go with it). */

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.imagestore.ftp.api.FtpEntry;
@@ -53,7 +55,10 @@ public class FtpRequestConsumer implements FtpStoreListener {
         return throttle.attempt("ftp", source, clientAddress, () -> accounts.authenticate(source, password).isPresent());
     }
 
+    // The reads run without a transaction: STOR asks for a stat of its target before every upload, and a
+    // transaction (begun, a connection enlisted, committed) is work that a read does not need.
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<FtpEntry> stat(String source, String path) {
         return sources.find(source).flatMap(s -> {
             try {
@@ -65,6 +70,7 @@ public class FtpRequestConsumer implements FtpStoreListener {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<FtpEntry> list(String source, String folder) throws FtpRefusedException {
         try {
             return tree.list(enabled(source), path(folder)).stream().map(FtpRequestConsumer::entry).toList();

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.imagestore.cluster.ThisNode;
 import org.imagestore.image.ImageCatalogue;
 import org.imagestore.image.ImageId;
+import org.imagestore.image.ImageLocks;
 import org.imagestore.imaging.ImageFacts;
 import org.imagestore.imaging.ImageInspector;
 import org.imagestore.imaging.NotAnImageException;
@@ -21,7 +22,6 @@ import org.imagestore.source.Source;
 import org.imagestore.upload.PathTakenException;
 import org.imagestore.upload.SourceTree;
 import org.imagestore.upload.Upload;
-import org.imagestore.volume.UnplacedBlobs;
 
 /**
  * Stores an upload: judges it by content, has its copies written durably on R nodes, records image, placements
@@ -50,7 +50,7 @@ public class Ingest {
     @Inject
     private Metrics metrics;
     @Inject
-    private UnplacedBlobs unplaced;
+    private ImageLocks locks;
 
     public StoredUpload store(Source source, IncomingUpload upload)
             throws NotAnImageUploadException, PathTakenException, StoreFullException, StorageFailedException {
@@ -69,13 +69,13 @@ public class Ingest {
         ImageFacts facts = inspect(source, upload);
         ImageId id = upload.id();
 
-        unplaced.lock(id);
+        locks.lock(id);
         map.lockShared(); // the holders read below stay the holders until this commits
-        images.registerIfAbsent(id, upload.bytes(), facts);
+        boolean newImage = images.registerIfAbsent(id, upload.bytes(), facts);
         Upload record = tree.record(source, upload.path(), id, upload.bytes(), upload.receivedAt(), node.name(),
                 upload.clientAddress());
         // the copies last: every check that can refuse the upload has passed
-        List<UploadCopies.Copy> written = copies.write(upload);
+        List<UploadCopies.Copy> written = copies.write(upload, newImage);
         written.forEach(copy -> placements.recordIfAbsent(id, copy.node(), copy.volume()));
 
         long millis = (System.nanoTime() - started) / 1_000_000;

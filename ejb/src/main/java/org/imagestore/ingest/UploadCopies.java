@@ -73,14 +73,17 @@ public class UploadCopies {
     @Resource
     private TransactionSynchronizationRegistry transaction;
 
-    /** Writes the copies (the caller holds the image's lock and the map's shared lock). */
-    public List<Copy> write(IncomingUpload upload) throws StoreFullException, StorageFailedException {
+    /**
+     * Writes the copies (the caller holds the image's lock and the map's shared lock). An image registered by
+     * this very upload has no placements to reuse, and none are looked up.
+     */
+    public List<Copy> write(IncomingUpload upload, boolean newImage) throws StoreFullException, StorageFailedException {
         ImageId id = upload.id();
         String group = id.value().substring(0, cluster.settings().groupChars());
         List<String> holders = map.holdersOf(group);
         Map<String, Double> live = cluster.liveWeights();
         int wanted = Math.min(cluster.settings().replicas(), live.size());
-        Map<String, String> existing = placements.of(id).stream()
+        Map<String, String> existing = newImage ? Map.of() : placements.of(id).stream()
                 .collect(Collectors.toMap(Placement::node, Placement::volume));
 
         List<Copy> written = new ArrayList<>();

@@ -1,6 +1,6 @@
 package org.imagestore.publishing;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -8,6 +8,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 import org.imagestore.image.Image;
 import org.imagestore.upload.Upload;
@@ -16,8 +17,13 @@ import org.imagestore.upload.UploadChanged;
 /**
  * Writes messages into the outbox, in the transaction of what they tell: the metadata message of every upload
  * change, and alerts.
+ * <p>
+ * A CDI bean rather than an EJB, as it only ever joins its caller's transaction (an EJB call costs the container's
+ * invocation and authorisation layers on every upload). Only EJBs of this module may call it: the container finds
+ * its persistence unit through the calling component's module, which a web component's is not.
  */
-@Stateless
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class Outbox {
 
     private static final Jsonb JSON = JsonbBuilder.create();

@@ -16,12 +16,12 @@ import org.imagestore.delivery.RenditionCache;
 import org.imagestore.delivery.UnknownImageException;
 import org.imagestore.image.ImageCatalogue;
 import org.imagestore.image.ImageId;
+import org.imagestore.image.ImageLocks;
 import org.imagestore.placement.Placement;
 import org.imagestore.placement.Placements;
 import org.imagestore.replication.BlobRemovals;
 import org.imagestore.replication.NodeClient;
 import org.imagestore.upload.SourceTree;
-import org.imagestore.volume.UnplacedBlobs;
 
 /**
  * Purges an image: its uploads leave their sources' trees (the indexer is told), its catalogue rows go, and the
@@ -41,7 +41,7 @@ public class ImagePurge {
     @Inject
     private Placements placements;
     @Inject
-    private UnplacedBlobs locks;
+    private ImageLocks locks;
     @Inject
     private BlobRemovals removals;
     @Inject

@@ -13,9 +13,9 @@ import jakarta.persistence.PersistenceContext;
 
 import org.imagestore.cluster.ThisNode;
 import org.imagestore.image.ImageId;
+import org.imagestore.image.ImageLocks;
 import org.imagestore.placement.Placements;
 import org.imagestore.volume.LocalVolumes;
-import org.imagestore.volume.UnplacedBlobs;
 import org.imagestore.volume.Volume;
 
 /**
@@ -30,7 +30,7 @@ public class BlobRemovals {
     @PersistenceContext
     private EntityManager em;
     @Inject
-    private UnplacedBlobs locks;
+    private ImageLocks locks;
     @Inject
     private Placements placements;
     @Inject

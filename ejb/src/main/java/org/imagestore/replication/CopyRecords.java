@@ -10,16 +10,16 @@ import jakarta.persistence.PersistenceContext;
 import org.imagestore.cluster.ThisNode;
 import org.imagestore.image.ImageCatalogue;
 import org.imagestore.image.ImageId;
+import org.imagestore.image.ImageLocks;
 import org.imagestore.placement.Placements;
 import org.imagestore.support.Faults;
-import org.imagestore.volume.UnplacedBlobs;
 
 /** Records copies made outside an upload (repair), under the image's lock so that a purge cannot cross them. */
 @Stateless
 public class CopyRecords {
 
     @Inject
-    private UnplacedBlobs locks;
+    private ImageLocks locks;
     @Inject
     private ImageCatalogue images;
     @Inject

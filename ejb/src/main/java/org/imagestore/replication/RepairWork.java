@@ -10,7 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.imagestore.image.ImageId;
-import org.imagestore.volume.UnplacedBlobs;
+import org.imagestore.image.ImageLocks;
 
 /** The catalogue side of the repair: which groups to look at, which copies exist, and surplus copies dropped. */
 @Stateless
@@ -19,7 +19,7 @@ public class RepairWork {
     @PersistenceContext
     private EntityManager em;
     @Inject
-    private UnplacedBlobs locks;
+    private ImageLocks locks;
     @Inject
     private BlobRemovals removals;
 

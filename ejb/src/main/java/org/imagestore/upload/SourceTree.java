@@ -2,11 +2,14 @@ package org.imagestore.upload;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,6 +36,7 @@ public class SourceTree {
     @Inject
     private Event<UploadChanged> changes;
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: in the caller's transaction if it has one
     public Optional<TreeEntry> stat(Source source, TreePath path) {
         if (path.isRoot()) {
             return Optional.of(TreeEntry.folder("/", source.createdAt()));
@@ -42,6 +46,7 @@ public class SourceTree {
                 .or(() -> folderCreatedAt(source, path).map(at -> TreeEntry.folder(path.name(), at)));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: in the caller's transaction if it has one
     public List<TreeEntry> list(Source source, TreePath folder) throws NoSuchPathException {
         if (!folder.isRoot() && folderCreatedAt(source, folder).isEmpty()) {
             throw new NoSuchPathException("folder", folder);
@@ -92,12 +97,16 @@ public class SourceTree {
      */
     public Upload record(Source source, TreePath path, ImageId image, long bytes, Instant receivedAt, String node,
                          String clientAddress) throws PathTakenException {
-        if (folderCreatedAt(source, path).isPresent()) {
+        TreePath folder = path.parent().orElseThrow();
+        FolderCheck check = checkFolders(source, path, folder);
+        if (check.pathIsFolder()) {
             throw new PathTakenException(path, "is a folder");
         }
         Optional<Upload> replaced = currentUpload(source, path);
         replaced.ifPresent(old -> remove(source, old, "replaced by a newer upload of the same name"));
-        ensureFolders(source, path.parent().orElseThrow());
+        if (!check.folderExists()) {
+            ensureFolders(source, folder);
+        }
         Upload upload = new Upload(source.id(), path, image, bytes, receivedAt, node, clientAddress);
         em.persist(upload);
         em.flush(); // the id goes into the announcement
@@ -222,13 +231,35 @@ public class SourceTree {
                 .getResultStream().findFirst().map(SqlValues::instant);
     }
 
+    /** Whether {@code path} is a folder and whether {@code folder} (its parent) exists: one round trip. */
+    private FolderCheck checkFolders(Source source, TreePath path, TreePath folder) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        select exists (select 1 from folder where source_id = ? and path = ?),
+                               exists (select 1 from folder where source_id = ? and path = ?)""")
+                .setParameter(1, source.id()).setParameter(2, path.value())
+                .setParameter(3, source.id()).setParameter(4, folder.value())
+                .getSingleResult();
+        return new FolderCheck((Boolean) row[0], folder.isRoot() || (Boolean) row[1]);
+    }
+
+    private record FolderCheck(boolean pathIsFolder, boolean folderExists) {
+    }
+
+    /** Creates the folder and every missing ancestor, in one statement. */
     private void ensureFolders(Source source, TreePath folder) {
-        for (TreePath path : folder.selfAndAncestors()) {
-            em.createNativeQuery("insert into folder (source_id, path, parent) values (?, ?, ?) on conflict do nothing")
-                    .setParameter(1, source.id()).setParameter(2, path.value())
-                    .setParameter(3, path.parent().orElseThrow().value())
-                    .executeUpdate();
+        List<TreePath> paths = folder.selfAndAncestors();
+        if (paths.isEmpty()) {
+            return;
         }
+        var insert = em.createNativeQuery("insert into folder (source_id, path, parent) values "
+                + String.join(", ", Collections.nCopies(paths.size(), "(?, ?, ?)"))
+                + " on conflict do nothing");
+        int position = 1;
+        for (TreePath path : paths) {
+            insert.setParameter(position++, source.id()).setParameter(position++, path.value())
+                    .setParameter(position++, path.parent().orElseThrow().value());
+        }
+        insert.executeUpdate();
     }
 
     @SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.imagestore.cluster.ThisNode;
 import org.imagestore.image.ImageId;
+import org.imagestore.image.ImageLocks;
 
 /** The catalogue's side of moving this node's copy of an image from one of its volumes to another. */
 @Stateless
@@ -19,7 +20,7 @@ public class VolumeMove {
     @PersistenceContext
     private EntityManager em;
     @Inject
-    private UnplacedBlobs locks;
+    private ImageLocks locks;
     @Inject
     private ThisNode node;
 
