@@ -131,7 +131,7 @@ public class UploadCopies {
             return new Copy(node, writeHere(upload, Optional.ofNullable(existingVolume)).id());
         }
         String volume = nodes.putBlob(node, upload.id(), upload.stagedFile(), upload.bytes());
-        settleRemoteWhenEnded(node, upload.id());
+        settleRemoteWhenEnded(node, upload.id(), volume);
         return new Copy(node, volume);
     }
 
@@ -191,9 +191,18 @@ public class UploadCopies {
         }));
     }
 
-    /** The other node keeps its copy if the placement committed; it learns now, or from its own sweeper later. */
-    private void settleRemoteWhenEnded(String node, ImageId id) {
-        transaction.registerInterposedSynchronization(new AfterCompletion(status -> nodes.settleAsync(node, id)));
+    /**
+     * The other node keeps its copy if the placement committed; it learns now, or from its own sweeper later.
+     * Told that the store committed, it only forgets its marks; otherwise it looks for a committed placement.
+     */
+    private void settleRemoteWhenEnded(String node, ImageId id, String volume) {
+        transaction.registerInterposedSynchronization(new AfterCompletion(status -> {
+            if (status == Status.STATUS_COMMITTED) {
+                nodes.placedAsync(node, id, volume);
+            } else {
+                nodes.settleAsync(node, id);
+            }
+        }));
     }
 
     /** The blob is placed: only its mark goes (a plain file delete, no container call on the upload path). */

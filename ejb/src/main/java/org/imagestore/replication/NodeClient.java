@@ -3,6 +3,7 @@ package org.imagestore.replication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -84,6 +85,15 @@ public class NodeClient {
     /** Tells a node that the store its copy was for has ended, so it can keep or drop the copy now. */
     public void settleAsync(String node, ImageId id) {
         fireAndForget(node, "POST", "/internal/blobs/" + id.value() + "/settle");
+    }
+
+    /**
+     * Tells a node that the store its copy was for committed, with the copy placed on {@code volume} there: the
+     * node forgets its pending marks of that image on that volume without a look at the catalogue.
+     */
+    public void placedAsync(String node, ImageId id, String volume) {
+        fireAndForget(node, "POST", "/internal/blobs/" + id.value() + "/settle?placed-on="
+                + URLEncoder.encode(volume, StandardCharsets.UTF_8));
     }
 
     /** Tells a node to carry out the removals of this image's copies waiting for it. */

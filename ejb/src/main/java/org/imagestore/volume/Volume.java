@@ -213,6 +213,15 @@ public final class Volume {
         return new PendingBlob(id, this, mark);
     }
 
+    /** Clears every pending mark of {@code id} on this volume: a committed placement uses its blob here. */
+    public void forgetPending(ImageId id) throws IOException {
+        for (PendingBlob mark : pendingBlobs()) {
+            if (mark.id().equals(id)) {
+                mark.clear();
+            }
+        }
+    }
+
     /** Marks left by stores that never ended: the node died between adopting their blobs and committing. */
     public List<PendingBlob> pendingBlobs() throws IOException {
         try (Stream<Path> marks = Files.list(pending)) {

@@ -133,6 +133,22 @@ class VolumeTest {
     }
 
     @Test
+    void forgettingAnImagesPendingMarksLeavesOtherImagesMarksAndTheBlob() throws Exception {
+        Volume volume = open(OptionalLong.empty());
+        Staged a = stage("a", 10);
+        Staged b = stage("b", 10);
+        volume.markPending(a.id());
+        volume.markPending(a.id());
+        PendingBlob other = volume.markPending(b.id());
+        volume.adopt(a.file(), a.id());
+
+        volume.forgetPending(a.id());
+
+        assertEquals(List.of(other.mark()), volume.pendingBlobs().stream().map(PendingBlob::mark).toList());
+        assertTrue(volume.find(a.id()).isPresent(), "the placed blob stays");
+    }
+
+    @Test
     void filesInThePendingFolderThatAreNotMarksAreIgnored() throws Exception {
         Volume volume = open(OptionalLong.empty());
         Files.writeString(temp.resolve("volume/pending/notes.txt"), "x");

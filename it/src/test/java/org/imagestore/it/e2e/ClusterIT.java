@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -58,6 +59,26 @@ class ClusterIT {
                 assertEquals("\"" + id + "\"", original.headers().firstValue("ETag").orElse(""));
                 assertEquals("image/jpeg", original.headers().firstValue("Content-Type").orElse(""));
             }
+        }
+    }
+
+    @Test
+    void theCopiesOfAnAcknowledgedUploadAreNoLongerPendingSecondsLater() {
+        Source camera = http.newSource("cluster-settled");
+        List<String> ids = new ArrayList<>();
+        for (NodeAddress receiver : NodeAddress.ALL) {
+            ids.add(Ftp.upload(receiver, camera, "/settled-" + receiver.name() + ".jpg",
+                    Photos.uniquePhoto("canon-eos70d.jpg")));
+        }
+        // the receivers tell the other holders after the commit; the sweeper would only after 45 s
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (String id : ids) {
+            while (!Volumes.pendingMarks(id).isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, () -> "pending marks of " + id + " 10 s after its 226: "
+                        + Volumes.pendingMarks(id));
+                Pause.millis(100);
+            }
+            assertEquals(Set.copyOf(Volumes.nodesWithCopies(id)), ClusterState.placements(id), "copies stay placed");
         }
     }
 

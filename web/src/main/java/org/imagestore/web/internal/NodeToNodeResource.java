@@ -6,6 +6,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ import org.imagestore.replication.CopyFailedException;
 import org.imagestore.replication.ReplicaReceiver;
 import org.imagestore.volume.LocalVolumes;
 import org.imagestore.volume.UnplacedBlobs;
+import org.imagestore.volume.Volume;
 import org.imagestore.web.ErrorResponse;
 
 /**
@@ -86,11 +88,25 @@ public class NodeToNodeResource {
                 .type(MediaType.APPLICATION_OCTET_STREAM).header(HttpHeaders.CONTENT_LENGTH, size - from).build();
     }
 
-    /** The store a copy here was for has ended: keep the copy if the catalogue placed it here, else delete it. */
+    /**
+     * The store a copy here was for has ended: keep the copy if the catalogue placed it here, else delete it.
+     * With {@code placed-on}, the store committed its placement on that volume: only the marks go, without a
+     * transaction, a lock or a query (the upload path's cost on every copy).
+     */
     @POST
     @Path("blobs/{id}/settle")
-    public Response settle(@PathParam("id") String id) {
-        unplaced.settleMarksOf(imageId(id), "its store has ended");
+    public Response settle(@PathParam("id") String id, @QueryParam("placed-on") String placedOn) throws IOException {
+        ImageId image = imageId(id);
+        if (placedOn == null) {
+            unplaced.settleMarksOf(image, "its store has ended");
+        } else {
+            Optional<Volume> volume = volumes.byId(placedOn);
+            if (volume.isPresent()) {
+                volume.get().forgetPending(image);
+            } else {
+                unplaced.settleMarksOf(image, "its store has ended, placed on an unknown volume " + placedOn);
+            }
+        }
         return Response.noContent().build();
     }
 
