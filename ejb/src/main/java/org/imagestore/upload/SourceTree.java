@@ -41,9 +41,20 @@ public class SourceTree {
         if (path.isRoot()) {
             return Optional.of(TreeEntry.folder("/", source.createdAt()));
         }
-        return currentUpload(source, path)
-                .map(u -> TreeEntry.file(u.name(), u.bytes(), u.receivedAt()))
-                .or(() -> folderCreatedAt(source, path).map(at -> TreeEntry.folder(path.name(), at)));
+        // one native query, as STOR asks before every upload (outside a transaction, a JPQL query is translated
+        // anew on every call): the current upload of that name, else the folder of that path
+        List<?> rows = em.createNativeQuery("""
+                        select false, bytes, received_at from upload
+                         where source_id = ? and folder = ? and name = ? and removed_at is null
+                        union all
+                        select true, 0, created_at from folder where source_id = ? and path = ?
+                        order by 1 limit 1""")
+                .setParameter(1, source.id()).setParameter(2, path.parent().orElseThrow().value())
+                .setParameter(3, path.name()).setParameter(4, source.id()).setParameter(5, path.value())
+                .getResultList();
+        return rows.stream().findFirst().map(Object[].class::cast)
+                .map(row -> (Boolean) row[0] ? TreeEntry.folder(path.name(), SqlValues.instant(row[2]))
+                        : TreeEntry.file(path.name(), SqlValues.longValue(row[1]), SqlValues.instant(row[2])));
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: in the caller's transaction if it has one
