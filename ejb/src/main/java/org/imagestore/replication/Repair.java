@@ -165,8 +165,8 @@ public class Repair {
                 }
                 if (placed.containsAll(holders)) {
                     for (String surplus : placed) {
-                        if (!holders.contains(surplus)) {
-                            dropSurplus(image.id(), surplus, holders, live);
+                        if (!holders.contains(surplus) && !dropSurplus(image.id(), surplus, holders, live)) {
+                            converged = false; // the group stays marked: the next run looks again
                         }
                     }
                 }
@@ -197,12 +197,16 @@ public class Repair {
         }
     }
 
-    private void dropSurplus(ImageId id, String node, List<String> holders, Set<String> live) {
-        if (work.dropSurplus(id, node, holders, "not a holder of its group; every holder has a copy")) {
-            LOG.info("image " + id + ": surplus copy on " + node + " dropped (holders " + holders + " have it)");
-            if (live.contains(node)) {
-                nodes.removeAsync(node, id);
-            }
+    private boolean dropSurplus(ImageId id, String node, List<String> holders, Set<String> live) {
+        if (!work.dropSurplus(id, node, holders, "not a holder of its group; every holder has a copy")) {
+            LOG.info("image " + id + ": surplus copy on " + node + " kept for now: not every holder of " + holders
+                    + " has a recorded copy");
+            return false;
         }
+        LOG.info("image " + id + ": surplus copy on " + node + " dropped (holders " + holders + " have it)");
+        if (live.contains(node)) {
+            nodes.removeAsync(node, id);
+        }
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 package org.imagestore.it.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,6 +77,16 @@ final class ClusterState {
             Pause.millis(1000);
         }
         throw new AssertionError("the cluster did not converge within " + within + ": " + last);
+    }
+
+    /** Waits until no node has a copy removal left to carry out. */
+    static void awaitNoRemovalsLeft(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (Catalogue.count("select count(*) from blob_removal") > 0) {
+            assertTrue(System.nanoTime() < deadline, () -> "copy removals still waiting: "
+                    + Catalogue.query("select * from blob_removal"));
+            Pause.millis(1000);
+        }
     }
 
     /**

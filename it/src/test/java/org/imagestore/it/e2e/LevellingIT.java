@@ -209,7 +209,7 @@ class LevellingIT {
                 "every node within the tolerance once the load stops");
         assertTrue(groupsOf("node-3") > 0, "node-3 holds groups again");
         assertEveryImageEverywhere(NodeAddress.ALL);
-        awaitNoRemovalsLeft(Duration.ofSeconds(60));
+        ClusterState.awaitNoRemovalsLeft(Duration.ofSeconds(60));
         ClusterState.assertVolumesMatchCatalogue(REPLICAS);
     }
 
@@ -281,7 +281,7 @@ class LevellingIT {
         assertTrue(bytes.get(added.name()) > 1.3 * othersMean,
                 () -> "levelled by used fraction, the node of twice the capacity holds about twice the bytes: " + bytes);
         assertEveryImageEverywhere(everyNode);
-        awaitNoRemovalsLeft(Duration.ofSeconds(60));
+        ClusterState.awaitNoRemovalsLeft(Duration.ofSeconds(60));
         ClusterState.assertVolumesMatchCatalogue(REPLICAS, Map.of(added.name(), addedVolume));
 
         Launcher.run(Map.of(), "drain", added.name());
@@ -295,7 +295,7 @@ class LevellingIT {
                 .noneMatch(n -> n.asJsonObject().getString("name").equals(added.name())), Duration.ofSeconds(20),
                 "the cluster lists it no more");
         assertEveryImageEverywhere(NodeAddress.ALL);
-        awaitNoRemovalsLeft(Duration.ofSeconds(60));
+        ClusterState.awaitNoRemovalsLeft(Duration.ofSeconds(60));
         ClusterState.assertVolumesMatchCatalogue(REPLICAS, Map.of(added.name(), addedVolume));
     }
 
@@ -336,7 +336,7 @@ class LevellingIT {
         assertEquals(200, http.admin("PUT", "/admin/nodes/node-3", "{\"state\":\"up\"}").statusCode());
         awaitLevelled(Duration.ofMinutes(4));
         assertEveryImageEverywhere(NodeAddress.ALL);
-        awaitNoRemovalsLeft(Duration.ofSeconds(60));
+        ClusterState.awaitNoRemovalsLeft(Duration.ofSeconds(60));
         ClusterState.assertVolumesMatchCatalogue(REPLICAS);
     }
 
@@ -454,14 +454,6 @@ class LevellingIT {
                 return;
             }
             assertTrue(System.nanoTime() < deadline, () -> volume + " still has " + left.size() + " blobs");
-            Pause.millis(1000);
-        }
-    }
-
-    private static void awaitNoRemovalsLeft(Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (Catalogue.count("select count(*) from blob_removal") > 0) {
-            assertTrue(System.nanoTime() < deadline, "copy removals still waiting");
             Pause.millis(1000);
         }
     }

@@ -179,7 +179,7 @@ class NodeLossIT {
 
         victim.start();
         ClusterState.awaitConverged(NodeAddress.NODE_1, Duration.ofSeconds(120));
-        awaitNoRemovalsLeft(Duration.ofSeconds(60));
+        ClusterState.awaitNoRemovalsLeft(Duration.ofSeconds(60));
         ClusterState.assertVolumesMatchCatalogue(REPLICAS);
         for (Map.Entry<String, byte[]> image : acknowledged.entrySet()) {
             assertArrayEquals(image.getValue(), new Http(NodeAddress.node(3)).get("/images/" + image.getKey()).body(),
@@ -217,15 +217,6 @@ class NodeLossIT {
         while (!Files.isRegularFile(Volumes.blob(node, id))) {
             assertTrue(System.nanoTime() < deadline, () -> node.name() + " never got its copy of " + id);
             Pause.millis(100);
-        }
-    }
-
-    private static void awaitNoRemovalsLeft(Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (Catalogue.count("select count(*) from blob_removal") > 0) {
-            assertTrue(System.nanoTime() < deadline, "copy removals still waiting: "
-                    + Catalogue.query("select * from blob_removal"));
-            Pause.millis(1000);
         }
     }
 }
