@@ -42,8 +42,6 @@ public class Ingest {
     @Inject
     private Placements placements;
     @Inject
-    private GroupMapStore map;
-    @Inject
     private SourceTree tree;
     @Inject
     private ThisNode node;
@@ -69,8 +67,8 @@ public class Ingest {
         ImageFacts facts = inspect(source, upload);
         ImageId id = upload.id();
 
-        locks.lock(id);
-        map.lockShared(); // the holders read below stay the holders until this commits
+        // the image's lock, and the map's shared: the holders read below stay the holders until this commits
+        locks.lockAndShare(id, GroupMapStore.MAP_LOCK);
         boolean newImage = images.registerIfAbsent(id, upload.bytes(), facts);
         Upload record = tree.record(source, upload.path(), id, upload.bytes(), upload.receivedAt(), node.name(),
                 upload.clientAddress());

@@ -19,17 +19,14 @@ import jakarta.persistence.PersistenceContext;
 @Stateless
 public class GroupMapStore {
 
-    /** The advisory lock key of the map ("map" in ASCII); image locks use keys from image ids. */
-    private static final long MAP_LOCK = 0x6d6170L;
+    /**
+     * The advisory lock key of the map ("map" in ASCII; image locks use keys from image ids): held shared, the map
+     * cannot change until the holder's transaction ends (an upload holds it from before it reads the holders).
+     */
+    public static final long MAP_LOCK = 0x6d6170L;
 
     @PersistenceContext
     private EntityManager em;
-
-    /** Until the caller's transaction ends, the map cannot change. */
-    public void lockShared() {
-        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock_shared(?)) locked")
-                .setParameter(1, MAP_LOCK).getSingleResult();
-    }
 
     /** Until the caller's transaction ends, nobody else changes the map or stores an upload. */
     public void lockExclusive() {

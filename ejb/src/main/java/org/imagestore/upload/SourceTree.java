@@ -109,12 +109,12 @@ public class SourceTree {
     public Upload record(Source source, TreePath path, ImageId image, long bytes, Instant receivedAt, String node,
                          String clientAddress) throws PathTakenException {
         TreePath folder = path.parent().orElseThrow();
-        FolderCheck check = checkFolders(source, path, folder);
+        PathCheck check = checkPath(source, path, folder);
         if (check.pathIsFolder()) {
             throw new PathTakenException(path, "is a folder");
         }
-        Optional<Upload> replaced = currentUpload(source, path);
-        replaced.ifPresent(old -> remove(source, old, "replaced by a newer upload of the same name"));
+        check.currentUpload().map(id -> em.find(Upload.class, id))
+                .ifPresent(old -> remove(source, old, "replaced by a newer upload of the same name"));
         if (!check.folderExists()) {
             ensureFolders(source, folder);
         }
@@ -242,18 +242,25 @@ public class SourceTree {
                 .getResultStream().findFirst().map(SqlValues::instant);
     }
 
-    /** Whether {@code path} is a folder and whether {@code folder} (its parent) exists: one round trip. */
-    private FolderCheck checkFolders(Source source, TreePath path, TreePath folder) {
+    /**
+     * Whether {@code path} is a folder, whether {@code folder} (its parent) exists and which upload is current at
+     * {@code path}: one round trip on the upload path.
+     */
+    private PathCheck checkPath(Source source, TreePath path, TreePath folder) {
         Object[] row = (Object[]) em.createNativeQuery("""
                         select exists (select 1 from folder where source_id = ? and path = ?),
-                               exists (select 1 from folder where source_id = ? and path = ?)""")
+                               exists (select 1 from folder where source_id = ? and path = ?),
+                               (select id from upload where source_id = ? and folder = ? and name = ? and removed_at is null
+                                limit 1)""")
                 .setParameter(1, source.id()).setParameter(2, path.value())
                 .setParameter(3, source.id()).setParameter(4, folder.value())
+                .setParameter(5, source.id()).setParameter(6, folder.value()).setParameter(7, path.name())
                 .getSingleResult();
-        return new FolderCheck((Boolean) row[0], folder.isRoot() || (Boolean) row[1]);
+        return new PathCheck((Boolean) row[0], folder.isRoot() || (Boolean) row[1],
+                Optional.ofNullable((Number) row[2]).map(Number::longValue));
     }
 
-    private record FolderCheck(boolean pathIsFolder, boolean folderExists) {
+    private record PathCheck(boolean pathIsFolder, boolean folderExists, Optional<Long> currentUpload) {
     }
 
     /** Creates the folder and every missing ancestor, in one statement. */
