@@ -2,25 +2,29 @@ package org.imagestore.alerting;
 
 import java.util.List;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
-import org.imagestore.image.Image;
+import org.imagestore.image.ImageCatalogue;
+import org.imagestore.imaging.ImageFacts;
 import org.imagestore.publishing.ImageMetadataMessage;
 import org.imagestore.upload.UploadChanged;
 
 /**
  * Matches every new upload against the enabled image rules, in the upload's own transaction: a firing commits
  * with the upload or not at all. With no rule enabled this costs a look at the replicated cluster state.
+ * <p>
+ * A CDI bean rather than an EJB, like {@link org.imagestore.publishing.Outbox}: it only joins the upload's
+ * transaction, and an EJB observer cost every upload the container's invocation and authorisation layers.
  */
-@Stateless
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class IngestAlerts {
 
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private ImageCatalogue catalogue;
     @Inject
     private ActiveRules active;
     @Inject
@@ -34,13 +38,13 @@ public class IngestAlerts {
         if (rules.isEmpty()) {
             return;
         }
-        Image image = em.find(Image.class, change.upload().imageId().value());
+        ImageFacts facts = change.imageFacts(catalogue);
         Arrival arrival = new Arrival(change.sourceName(), change.upload().path().value(), change.upload().bytes(),
-                image.facts());
+                facts);
         ImageMetadataMessage upload = null;
         for (ImageRule rule : rules) {
             if (rule.matches(arrival)) {
-                upload = upload != null ? upload : ImageMetadataMessage.of(change, image);
+                upload = upload != null ? upload : ImageMetadataMessage.of(change, facts);
                 firings.forUpload(rule, upload, "upload " + arrival.path() + " from " + arrival.source()
                         + " matched " + rule.criteria().describe());
             }

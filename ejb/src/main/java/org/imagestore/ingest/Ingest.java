@@ -70,7 +70,7 @@ public class Ingest {
         // the image's lock, and the map's shared: the holders read below stay the holders until this commits
         locks.lockAndShare(id, GroupMapStore.MAP_LOCK);
         boolean newImage = images.registerIfAbsent(id, upload.bytes(), facts);
-        Upload record = tree.record(source, upload.path(), id, upload.bytes(), upload.receivedAt(), node.name(),
+        Upload record = tree.record(source, upload.path(), id, facts, upload.bytes(), upload.receivedAt(), node.name(),
                 upload.clientAddress());
         // the copies last: every check that can refuse the upload has passed
         List<UploadCopies.Copy> written = copies.write(upload, newImage);

@@ -3,7 +3,6 @@ package org.imagestore.publishing;
 import java.time.Instant;
 import java.util.Locale;
 
-import org.imagestore.image.Image;
 import org.imagestore.imaging.ImageFacts;
 import org.imagestore.upload.TreePath;
 import org.imagestore.upload.Upload;
@@ -44,9 +43,8 @@ public record ImageMetadataMessage(long uploadId, String event, String imageId, 
     }
 
     /** The message of an upload change, about its image. */
-    public static ImageMetadataMessage of(UploadChanged change, Image image) {
+    public static ImageMetadataMessage of(UploadChanged change, ImageFacts facts) {
         Upload upload = change.upload();
-        ImageFacts facts = image.facts();
         Camera camera = facts.cameraMake().isEmpty() && facts.cameraModel().isEmpty() ? null
                 : new Camera(facts.cameraMake().orElse(null), facts.cameraModel().orElse(null));
         Gps gps = facts.location()

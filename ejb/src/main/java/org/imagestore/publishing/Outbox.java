@@ -10,7 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import org.imagestore.image.Image;
+import org.imagestore.image.ImageCatalogue;
 import org.imagestore.upload.Upload;
 import org.imagestore.upload.UploadChanged;
 
@@ -31,12 +31,13 @@ public class Outbox {
     @PersistenceContext
     private EntityManager em;
     @Inject
+    private ImageCatalogue catalogue;
+    @Inject
     private Event<OutboxFilled> filled;
 
     public void on(@Observes UploadChanged change) {
         Upload upload = change.upload();
-        Image image = em.find(Image.class, upload.imageId().value());
-        ImageMetadataMessage message = ImageMetadataMessage.of(change, image);
+        ImageMetadataMessage message = ImageMetadataMessage.of(change, change.imageFacts(catalogue));
         em.persist(new OutboxMessage(OutboxTopic.METADATA, upload.id(), message.event(), null, change.sourceName(),
                 message.format(), JSON.toJson(message)));
         filled.fire(new OutboxFilled());

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.imagestore.image.ImageId;
+import org.imagestore.imaging.ImageFacts;
 import org.imagestore.source.Source;
 import org.imagestore.support.RefusedException;
 import org.imagestore.support.SqlValues;
@@ -106,8 +107,8 @@ public class SourceTree {
      * Records a new upload at {@code path}, replacing the current one of that name if any. Announced at once
      * unless its name is a temporary one.
      */
-    public Upload record(Source source, TreePath path, ImageId image, long bytes, Instant receivedAt, String node,
-                         String clientAddress) throws PathTakenException {
+    public Upload record(Source source, TreePath path, ImageId image, ImageFacts facts, long bytes, Instant receivedAt,
+                         String node, String clientAddress) throws PathTakenException {
         TreePath folder = path.parent().orElseThrow();
         PathCheck check = checkPath(source, path, folder);
         if (check.pathIsFolder()) {
@@ -122,7 +123,7 @@ public class SourceTree {
         em.persist(upload);
         em.flush(); // the id goes into the announcement
         if (!temporaryNames.isTemporary(path.name())) {
-            announce(source, upload, UploadChanged.Kind.STORED, Optional.empty());
+            announce(source, upload, UploadChanged.Kind.STORED, Optional.empty(), Optional.of(facts));
         }
         return upload;
     }
@@ -215,13 +216,18 @@ public class SourceTree {
         em.flush(); // frees the name for the unique index before a new record takes it
         if (upload.announced()) {
             changes.fire(new UploadChanged(upload, source.name().value(), UploadChanged.Kind.REMOVED,
-                    Optional.empty(), Optional.of(reason)));
+                    Optional.empty(), Optional.of(reason), Optional.empty()));
         }
     }
 
     private void announce(Source source, Upload upload, UploadChanged.Kind kind, Optional<TreePath> previous) {
+        announce(source, upload, kind, previous, Optional.empty());
+    }
+
+    private void announce(Source source, Upload upload, UploadChanged.Kind kind, Optional<TreePath> previous,
+                          Optional<ImageFacts> facts) {
         upload.markAnnounced();
-        changes.fire(new UploadChanged(upload, source.name().value(), kind, previous, Optional.empty()));
+        changes.fire(new UploadChanged(upload, source.name().value(), kind, previous, Optional.empty(), facts));
     }
 
     private Optional<Upload> currentUpload(Source source, TreePath path) {
