@@ -30,6 +30,7 @@ import org.imagestore.placement.Placement;
 import org.imagestore.placement.Placements;
 import org.imagestore.replication.CopyFailedException;
 import org.imagestore.replication.NodeClient;
+import org.imagestore.replication.PlacedNotices;
 import org.imagestore.support.Faults;
 import org.imagestore.volume.LocalVolumes;
 import org.imagestore.volume.PendingBlob;
@@ -66,6 +67,8 @@ public class UploadCopies {
     private UnplacedBlobs unplaced;
     @Inject
     private NodeClient nodes;
+    @Inject
+    private PlacedNotices placedNotices;
     @Inject
     private Faults faults;
     @Inject
@@ -192,13 +195,13 @@ public class UploadCopies {
     }
 
     /**
-     * The other node keeps its copy if the placement committed; it learns now, or from its own sweeper later.
-     * Told that the store committed, it only forgets its marks; otherwise it looks for a committed placement.
+     * The other node keeps its copy if the placement committed; it learns within a moment, or from its own sweeper
+     * later. Told that the store committed, it only forgets its marks; otherwise it looks for a committed placement.
      */
     private void settleRemoteWhenEnded(String node, ImageId id, String volume) {
         transaction.registerInterposedSynchronization(new AfterCompletion(status -> {
             if (status == Status.STATUS_COMMITTED) {
-                nodes.placedAsync(node, id, volume);
+                placedNotices.tell(node, id, volume);
             } else {
                 nodes.settleAsync(node, id);
             }

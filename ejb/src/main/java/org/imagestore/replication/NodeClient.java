@@ -3,7 +3,6 @@ package org.imagestore.replication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -84,21 +84,23 @@ public class NodeClient {
 
     /** Tells a node that the store its copy was for has ended, so it can keep or drop the copy now. */
     public void settleAsync(String node, ImageId id) {
-        fireAndForget(node, "POST", "/internal/blobs/" + id.value() + "/settle");
+        fireAndForget(node, "POST", "/internal/blobs/" + id.value() + "/settle", HttpRequest.BodyPublishers.noBody());
     }
 
     /**
-     * Tells a node that the store its copy was for committed, with the copy placed on {@code volume} there: the
-     * node forgets its pending marks of that image on that volume without a look at the catalogue.
+     * Tells a node that the stores its copies were for committed, each copy placed on the volume named: the node
+     * forgets its pending marks of those images on those volumes without a look at the catalogue. One request
+     * for the batch; the body is a line {@code <image id> <volume id>} per copy.
      */
-    public void placedAsync(String node, ImageId id, String volume) {
-        fireAndForget(node, "POST", "/internal/blobs/" + id.value() + "/settle?placed-on="
-                + URLEncoder.encode(volume, StandardCharsets.UTF_8));
+    public void placedAsync(String node, List<PlacedNotices.Notice> placed) {
+        StringBuilder body = new StringBuilder(placed.size() * 80);
+        placed.forEach(notice -> body.append(notice.id().value()).append(' ').append(notice.volume()).append('\n'));
+        fireAndForget(node, "POST", "/internal/blobs/placed", HttpRequest.BodyPublishers.ofString(body.toString()));
     }
 
     /** Tells a node to carry out the removals of this image's copies waiting for it. */
     public void removeAsync(String node, ImageId id) {
-        fireAndForget(node, "DELETE", "/internal/blobs/" + id.value());
+        fireAndForget(node, "DELETE", "/internal/blobs/" + id.value(), HttpRequest.BodyPublishers.noBody());
     }
 
     /** Opens a blob on another node from {@code offset} on (a byte range when the offset is not 0). */
@@ -153,7 +155,7 @@ public class NodeClient {
         }
     }
 
-    private void fireAndForget(String node, String method, String path) {
+    private void fireAndForget(String node, String method, String path, HttpRequest.BodyPublisher body) {
         Semaphore inFlight = nudges.computeIfAbsent(node, n -> new Semaphore(NUDGES_IN_FLIGHT));
         if (!inFlight.tryAcquire()) {
             LOG.fine(() -> method + " " + path + " not sent: " + NUDGES_IN_FLIGHT + " nudges to " + node + " in flight");
@@ -161,7 +163,7 @@ public class NodeClient {
         }
         HttpRequest request;
         try {
-            request = signed(node, method, path, HttpRequest.BodyPublishers.noBody()).timeout(COPY_TIMEOUT).build();
+            request = signed(node, method, path, body).timeout(COPY_TIMEOUT).build();
         } catch (CopyFailedException e) {
             inFlight.release();
             LOG.fine(() -> method + " " + path + " not sent: " + e.getMessage());

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -213,10 +214,10 @@ public final class Volume {
         return new PendingBlob(id, this, mark);
     }
 
-    /** Clears every pending mark of {@code id} on this volume: a committed placement uses its blob here. */
-    public void forgetPending(ImageId id) throws IOException {
+    /** Clears every pending mark of these images on this volume: committed placements use their blobs here. */
+    public void forgetPending(Set<ImageId> ids) throws IOException {
         for (PendingBlob mark : pendingBlobs()) {
-            if (mark.id().equals(id)) {
+            if (ids.contains(mark.id())) {
                 mark.clear();
             }
         }

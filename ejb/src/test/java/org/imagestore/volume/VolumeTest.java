@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import org.imagestore.image.ImageId;
 import org.junit.jupiter.api.Test;
@@ -133,19 +134,23 @@ class VolumeTest {
     }
 
     @Test
-    void forgettingAnImagesPendingMarksLeavesOtherImagesMarksAndTheBlob() throws Exception {
+    void forgettingImagesPendingMarksLeavesOtherImagesMarksAndTheBlobs() throws Exception {
         Volume volume = open(OptionalLong.empty());
         Staged a = stage("a", 10);
         Staged b = stage("b", 10);
+        Staged c = stage("c", 10);
         volume.markPending(a.id());
         volume.markPending(a.id());
         PendingBlob other = volume.markPending(b.id());
+        volume.markPending(c.id());
         volume.adopt(a.file(), a.id());
+        volume.adopt(c.file(), c.id());
 
-        volume.forgetPending(a.id());
+        volume.forgetPending(Set.of(a.id(), c.id()));
 
         assertEquals(List.of(other.mark()), volume.pendingBlobs().stream().map(PendingBlob::mark).toList());
         assertTrue(volume.find(a.id()).isPresent(), "the placed blob stays");
+        assertTrue(volume.find(c.id()).isPresent(), "the placed blob stays");
     }
 
     @Test

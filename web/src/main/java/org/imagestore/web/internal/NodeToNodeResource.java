@@ -6,10 +6,15 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -88,23 +93,39 @@ public class NodeToNodeResource {
                 .type(MediaType.APPLICATION_OCTET_STREAM).header(HttpHeaders.CONTENT_LENGTH, size - from).build();
     }
 
-    /**
-     * The store a copy here was for has ended: keep the copy if the catalogue placed it here, else delete it.
-     * With {@code placed-on}, the store committed its placement on that volume: only the marks go, without a
-     * transaction, a lock or a query (the upload path's cost on every copy).
-     */
+    /** The store a copy here was for has ended: keep the copy if the catalogue placed it here, else delete it. */
     @POST
     @Path("blobs/{id}/settle")
-    public Response settle(@PathParam("id") String id, @QueryParam("placed-on") String placedOn) throws IOException {
-        ImageId image = imageId(id);
-        if (placedOn == null) {
-            unplaced.settleMarksOf(image, "its store has ended");
-        } else {
-            Optional<Volume> volume = volumes.byId(placedOn);
+    public Response settle(@PathParam("id") String id) {
+        unplaced.settleMarksOf(imageId(id), "its store has ended");
+        return Response.noContent().build();
+    }
+
+    /**
+     * The stores of copies here committed, each placing its copy on the volume named (a line
+     * {@code <image id> <volume id>} per copy): only the marks go, without a transaction, a lock or a query. A
+     * volume this node does not know has its images settled by the catalogue instead.
+     */
+    @POST
+    @Path("blobs/placed")
+    @Consumes(MediaType.TEXT_PLAIN)
+    public Response placed(String body) throws IOException {
+        Map<String, Set<ImageId>> byVolume = new HashMap<>();
+        for (String line : body.lines().filter(l -> !l.isBlank()).toList()) {
+            String[] fields = line.trim().split(" ");
+            Optional<ImageId> image = fields.length == 2 ? ImageId.parse(fields[0]) : Optional.empty();
+            if (image.isEmpty()) {
+                return ErrorResponse.of(Status.BAD_REQUEST, "body", "not '<image id> <volume id>': " + line);
+            }
+            byVolume.computeIfAbsent(fields[1], v -> new HashSet<>()).add(image.get());
+        }
+        for (Map.Entry<String, Set<ImageId>> placed : byVolume.entrySet()) {
+            Optional<Volume> volume = volumes.byId(placed.getKey());
             if (volume.isPresent()) {
-                volume.get().forgetPending(image);
+                volume.get().forgetPending(placed.getValue());
             } else {
-                unplaced.settleMarksOf(image, "its store has ended, placed on an unknown volume " + placedOn);
+                placed.getValue().forEach(image -> unplaced.settleMarksOf(image,
+                        "its store has ended, placed on an unknown volume " + placed.getKey()));
             }
         }
         return Response.noContent().build();
