@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -50,6 +53,9 @@ public class NodeClient {
 
     @Inject
     private Cluster cluster;
+    /** Ends copies that take too long ({@link FilePut}). */
+    @Resource
+    private ManagedScheduledExecutorService watchdog;
 
     /** A readable stream of a blob on another node, from a byte offset on. */
     public record RemoteBlob(InputStream body, long length) {
@@ -66,19 +72,21 @@ public class NodeClient {
      */
     public String putBlob(String node, ImageId id, Path file, long bytes) throws CopyFailedException {
         Duration timeout = COPY_TIMEOUT.plusSeconds(bytes / (16L << 20));
-        HttpRequest request;
+        URI uri = uri(node, "/internal/blobs/" + id.value());
+        FilePut.Reply reply;
         try {
-            request = signed(node, "PUT", "/internal/blobs/" + id.value(), HttpRequest.BodyPublishers.ofFile(file))
-                    .timeout(timeout).header("Content-Type", "application/octet-stream").build();
-        } catch (java.io.FileNotFoundException e) {
+            reply = FilePut.put(uri, Map.of(InternalAuth.HEADER, signature("PUT", uri),
+                    "Content-Type", "application/octet-stream"), file, bytes, CONNECT_TIMEOUT, timeout, watchdog);
+        } catch (NoSuchFileException e) {
             throw new CopyFailedException("the file to copy is gone: " + file, e);
+        } catch (IOException e) {
+            throw new CopyFailedException(node + " did not answer PUT " + uri.getPath() + ": " + e, e);
         }
-        HttpResponse<String> response = send(node, request, HttpResponse.BodyHandlers.ofString());
-        return switch (response.statusCode()) {
-            case 200, 201 -> response.body().trim();
+        return switch (reply.status()) {
+            case 200, 201 -> reply.body().trim();
             case 507 -> throw new CopyFailedException(node + " has no room for image " + id, true);
             default -> throw new CopyFailedException(node + " refused the copy of image " + id + ": HTTP "
-                    + response.statusCode() + " " + response.body(), false);
+                    + reply.status() + " " + reply.body(), false);
         };
     }
 
@@ -181,12 +189,19 @@ public class NodeClient {
 
     private HttpRequest.Builder signed(String node, String method, String pathAndQuery,
                                        HttpRequest.BodyPublisher body) throws CopyFailedException {
+        URI uri = uri(node, pathAndQuery);
+        return HttpRequest.newBuilder(uri).method(method, body).header(InternalAuth.HEADER, signature(method, uri));
+    }
+
+    private URI uri(String node, String pathAndQuery) throws CopyFailedException {
         NodeRecord target = cluster.nodeRecord(node)
                 .orElseThrow(() -> new CopyFailedException("no node named " + node, false));
-        URI uri = URI.create(target.internalUrl() + pathAndQuery);
-        String auth = InternalAuth.sign(cluster.settings().secret(), cluster.self(), method,
-                InternalAuth.requestLine(uri), Instant.now().getEpochSecond());
-        return HttpRequest.newBuilder(uri).method(method, body).header(InternalAuth.HEADER, auth);
+        return URI.create(target.internalUrl() + pathAndQuery);
+    }
+
+    private String signature(String method, URI uri) {
+        return InternalAuth.sign(cluster.settings().secret(), cluster.self(), method, InternalAuth.requestLine(uri),
+                Instant.now().getEpochSecond());
     }
 
     private <T> HttpResponse<T> send(String node, HttpRequest request, HttpResponse.BodyHandler<T> body)
