@@ -12,18 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One HTTP PUT of a file, written by the calling thread straight from the file to a kept-alive connection
+ * HTTP PUTs of files, each written by the calling thread straight from the file to a kept-alive connection
  * ({@link HttpURLConnection}, fixed length). Every upload on a cluster sends R - 1 of them, and the JDK's
  * asynchronous {@code HttpClient} cost the sending node about as much CPU again in hand-offs between its threads
- * (bench/run, 3 nodes). A blocking write has no timeout of its own: a watchdog closes the connection when the
- * whole exchange has not ended in time, so a node that stops reading cannot hold the upload for ever. A node
- * that refuses a copy before reading it (no room, no valid signature) is still heard: Payara's HTTP listener
- * reads the rest of the body before it sends the answer.
+ * (bench/run, 3 nodes). A blocking write has no timeout of its own: {@link #endOverdue}, run every second or so,
+ * closes the connections of PUTs past their deadline, so a node that stops reading cannot hold an upload for ever.
+ * (A timer per PUT cost a third of the PUT's CPU, in the container's scheduled executor.) A node that refuses a
+ * copy before reading it (no room, no valid signature) is still heard: Payara's HTTP listener reads the rest of
+ * the body before it sends the answer.
  */
 final class FilePut {
 
@@ -34,17 +34,20 @@ final class FilePut {
     record Reply(int status, String body) {
     }
 
-    private FilePut() {
-    }
+    /** PUTs under way, with their deadlines ({@link System#nanoTime}). */
+    private final Map<HttpURLConnection, Long> deadlines = new ConcurrentHashMap<>();
+    /** PUTs that {@link #endOverdue} ended. */
+    private final Set<HttpURLConnection> ended = ConcurrentHashMap.newKeySet();
 
     /**
-     * Sends {@code bytes} bytes of {@code file} and reads the answer, all within {@code timeout}.
+     * Sends {@code bytes} bytes of {@code file} and reads the answer, all within {@code timeout} (give or take
+     * the period of {@link #endOverdue}).
      *
      * @throws HttpTimeoutException when the exchange took longer
      * @throws IOException          when the node could not be reached or the connection broke before an answer
      */
-    static Reply put(URI uri, Map<String, String> headers, Path file, long bytes, Duration connectTimeout,
-                     Duration timeout, ScheduledExecutorService watchdog) throws IOException {
+    Reply put(URI uri, Map<String, String> headers, Path file, long bytes, Duration connectTimeout, Duration timeout)
+            throws IOException {
         HttpURLConnection put = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
         put.setRequestMethod("PUT");
         put.setDoOutput(true);
@@ -53,20 +56,32 @@ final class FilePut {
         put.setConnectTimeout((int) connectTimeout.toMillis());
         put.setReadTimeout((int) timeout.toMillis());
         headers.forEach(put::setRequestProperty);
-        ScheduledFuture<?> deadline = watchdog.schedule(put::disconnect, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        deadlines.put(put, System.nanoTime() + timeout.toNanos());
         try {
             try (OutputStream out = put.getOutputStream()) {
                 Files.copy(file, out);
             }
             return answer(put);
         } catch (IOException e) {
-            if (deadline.isDone() && !deadline.isCancelled()) {
+            if (ended.contains(put)) {
                 throw new HttpTimeoutException("no answer from " + uri.getHost() + " within " + timeout);
             }
             throw e;
         } finally {
-            deadline.cancel(false);
+            deadlines.remove(put);
+            ended.remove(put);
         }
+    }
+
+    /** Closes the connections of the PUTs past their deadline: each of them fails with a timeout. */
+    void endOverdue() {
+        long now = System.nanoTime();
+        deadlines.forEach((put, deadline) -> {
+            if (now - deadline > 0) {
+                ended.add(put);
+                put.disconnect();
+            }
+        });
     }
 
     private static Reply answer(HttpURLConnection put) throws IOException {

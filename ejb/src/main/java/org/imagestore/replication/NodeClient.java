@@ -14,10 +14,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,9 +57,22 @@ public class NodeClient {
 
     @Inject
     private Cluster cluster;
-    /** Ends copies that take too long ({@link FilePut}). */
+    /** Ends copies that take too long ({@link FilePut#endOverdue}). */
     @Resource
-    private ManagedScheduledExecutorService watchdog;
+    private ManagedScheduledExecutorService scheduler;
+
+    private final FilePut puts = new FilePut();
+    private ScheduledFuture<?> overdue;
+
+    @PostConstruct
+    void watchCopies() {
+        overdue = scheduler.scheduleWithFixedDelay(puts::endOverdue, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopWatching() {
+        overdue.cancel(false);
+    }
 
     /** A readable stream of a blob on another node, from a byte offset on. */
     public record RemoteBlob(InputStream body, long length) {
@@ -75,8 +92,8 @@ public class NodeClient {
         URI uri = uri(node, "/internal/blobs/" + id.value());
         FilePut.Reply reply;
         try {
-            reply = FilePut.put(uri, Map.of(InternalAuth.HEADER, signature("PUT", uri),
-                    "Content-Type", "application/octet-stream"), file, bytes, CONNECT_TIMEOUT, timeout, watchdog);
+            reply = puts.put(uri, Map.of(InternalAuth.HEADER, signature("PUT", uri),
+                    "Content-Type", "application/octet-stream"), file, bytes, CONNECT_TIMEOUT, timeout);
         } catch (NoSuchFileException e) {
             throw new CopyFailedException("the file to copy is gone: " + file, e);
         } catch (IOException e) {

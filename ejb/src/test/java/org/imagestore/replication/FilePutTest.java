@@ -41,6 +41,7 @@ class FilePutTest {
 
     private HttpServer server;
     private ScheduledExecutorService watchdog;
+    private final FilePut puts = new FilePut();
     private final CountDownLatch release = new CountDownLatch(1);
 
     @BeforeEach
@@ -49,6 +50,7 @@ class FilePutTest {
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         watchdog = Executors.newSingleThreadScheduledExecutor();
+        watchdog.scheduleWithFixedDelay(puts::endOverdue, 100, 100, TimeUnit.MILLISECONDS);
     }
 
     @AfterEach
@@ -70,8 +72,8 @@ class FilePutTest {
         });
 
         for (int i = 0; i < 3; i++) { // the kept-alive connection serves the next PUT as well
-            FilePut.Reply reply = FilePut.put(uri(), Map.of("X-Test-Auth", "signed"), file(bytes), bytes.length,
-                    CONNECT, Duration.ofSeconds(10), watchdog);
+            FilePut.Reply reply = puts.put(uri(), Map.of("X-Test-Auth", "signed"), file(bytes), bytes.length,
+                    CONNECT, Duration.ofSeconds(10));
 
             assertEquals(new FilePut.Reply(201, "v-1234\n"), reply);
             assertArrayEquals(bytes, received.get());
@@ -87,8 +89,7 @@ class FilePutTest {
             reply(exchange, 507, "no room on v-1");
         });
 
-        FilePut.Reply reply = FilePut.put(uri(), Map.of(), file(bytes), bytes.length, CONNECT, Duration.ofSeconds(10),
-                watchdog);
+        FilePut.Reply reply = puts.put(uri(), Map.of(), file(bytes), bytes.length, CONNECT, Duration.ofSeconds(10));
 
         assertEquals(new FilePut.Reply(507, "no room on v-1"), reply);
     }
@@ -105,8 +106,8 @@ class FilePutTest {
         });
 
         long started = System.nanoTime();
-        HttpTimeoutException late = assertThrows(HttpTimeoutException.class, () -> FilePut.put(uri(), Map.of(),
-                file(bytes), bytes.length, CONNECT, Duration.ofSeconds(1), watchdog));
+        HttpTimeoutException late = assertThrows(HttpTimeoutException.class, () -> puts.put(uri(), Map.of(),
+                file(bytes), bytes.length, CONNECT, Duration.ofSeconds(1)));
 
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(millis < 10_000, () -> "given up after " + millis + " ms");
@@ -119,8 +120,8 @@ class FilePutTest {
         server.stop(0);
         byte[] bytes = randomBytes(1000);
 
-        assertThrows(IOException.class, () -> FilePut.put(nobody, Map.of(), file(bytes), bytes.length, CONNECT,
-                Duration.ofSeconds(5), watchdog));
+        assertThrows(IOException.class, () -> puts.put(nobody, Map.of(), file(bytes), bytes.length, CONNECT,
+                Duration.ofSeconds(5)));
     }
 
     private void handle(HttpHandler handler) {
