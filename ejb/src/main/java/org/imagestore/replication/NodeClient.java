@@ -2,6 +2,8 @@ package org.imagestore.replication;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -128,20 +129,31 @@ public class NodeClient {
         fireAndForget(node, "DELETE", "/internal/blobs/" + id.value(), HttpRequest.BodyPublishers.noBody());
     }
 
-    /** Opens a blob on another node from {@code offset} on (a byte range when the offset is not 0). */
+    /**
+     * Opens a blob on another node from {@code offset} on (a byte range when the offset is not 0). A blocking
+     * stream ({@link HttpURLConnection}) read by the calling thread: the asynchronous client handed every 16 KB
+     * between threads.
+     */
     public RemoteBlob openBlob(String node, ImageId id, long offset) throws CopyFailedException {
-        HttpRequest.Builder request = signed(node, "GET", "/internal/blobs/" + id.value(), HttpRequest.BodyPublishers.noBody())
-                .timeout(COPY_TIMEOUT);
-        if (offset > 0) {
-            request.header("Range", "bytes=" + offset + "-");
+        URI uri = uri(node, "/internal/blobs/" + id.value());
+        try {
+            HttpURLConnection get = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+            get.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            get.setReadTimeout((int) COPY_TIMEOUT.toMillis());
+            get.setUseCaches(false);
+            get.setRequestProperty(InternalAuth.HEADER, signature("GET", uri));
+            if (offset > 0) {
+                get.setRequestProperty("Range", "bytes=" + offset + "-");
+            }
+            int status = get.getResponseCode();
+            if (status != 200 && status != 206) {
+                get.disconnect();
+                throw new CopyFailedException(node + " cannot serve image " + id + ": HTTP " + status, false);
+            }
+            return new RemoteBlob(get.getInputStream(), get.getContentLengthLong());
+        } catch (IOException e) {
+            throw new CopyFailedException(node + " did not answer GET " + uri.getPath() + ": " + e, e);
         }
-        HttpResponse<InputStream> response = send(node, request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200 && response.statusCode() != 206) {
-            close(response.body());
-            throw new CopyFailedException(node + " cannot serve image " + id + ": HTTP " + response.statusCode(), false);
-        }
-        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        return new RemoteBlob(response.body(), length);
     }
 
     /**
@@ -231,14 +243,6 @@ public class NodeClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CopyFailedException("interrupted while calling " + node, e);
-        }
-    }
-
-    private static void close(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing a response", e);
         }
     }
 }
