@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""CPU time of the store's JVM threads by what they do, between two snapshots of /proc/<pid>/task/*/stat.
+
+  thread-cpu.py snapshot FILE PID...        writes every thread's name and CPU ticks (user, system) to FILE
+  thread-cpu.py since FILE UPLOADS PID...   prints key=value lines: each kind of thread's CPU per upload since FILE,
+                                            summed over the JVMs (threads_<kind>_ms_per_upload=, .._sys_..=)
+
+A thread's kind comes from its name (pool names with their numbers folded): the FTP sessions, the HTTP workers
+(on a cluster they take the copies other nodes send), the JIT compilers, the garbage collector, the node-to-node
+client, the container's scheduled tasks, the rest. Threads that ended between the snapshots take their ticks along.
+"""
+import os, re, sys
+
+KINDS = [  # (kind, pattern on the thread name as /proc shows it, 15 characters at most)
+    ('ftp', r'^pool-\d+-thread'),           # FtpServer's MINA executor: a session's commands, STOR included
+    ('ftp_io', r'^NioProcessor'),           # MINA's socket I/O
+    ('http', r'^http-thread-poo'),          # Grizzly workers: reads, and the copies other nodes send
+    ('http_io', r'^http-listener'),
+    ('jit', r'^C\d CompilerThre'),
+    ('gc', r'^(GC Thread|G1 |GN? ?Conc|GN Refine|VM Thread)'),
+    ('node_client', r'^HttpClient'),
+    ('scheduled', r'^(concurrent/__de|payara-executo|__ejb-thread-po)'),
+]
+TICK = os.sysconf('SC_CLK_TCK')
+
+
+def threads(pids):
+    out = {}
+    for pid in pids:
+        try:
+            tids = os.listdir(f'/proc/{pid}/task')
+        except OSError:
+            continue
+        for tid in tids:
+            try:
+                with open(f'/proc/{pid}/task/{tid}/stat') as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            name = stat[stat.index('(') + 1:stat.rindex(')')]
+            fields = stat[stat.rindex(')') + 2:].split()
+            out[f'{pid}/{tid}'] = (name, int(fields[11]), int(fields[12]))
+    return out
+
+
+def kind(name):
+    return next((k for k, pattern in KINDS if re.search(pattern, name)), 'other')
+
+
+def main():
+    command, path = sys.argv[1], sys.argv[2]
+    if command == 'snapshot':
+        with open(path, 'w') as f:
+            for key, (name, user, system) in threads(sys.argv[3:]).items():
+                f.write(f'{key}\t{user}\t{system}\t{name}\n')
+        return
+    uploads = max(int(sys.argv[3]), 1)
+    before = {}
+    with open(path) as f:
+        for line in f:
+            key, user, system, name = line.rstrip('\n').split('\t', 3)
+            before[key] = (int(user), int(system))
+    total, system_total = {}, {}
+    for key, (name, user, system) in threads(sys.argv[4:]).items():
+        u0, s0 = before.get(key, (0, 0))
+        k = kind(name)
+        total[k] = total.get(k, 0) + (user - u0) + (system - s0)
+        system_total[k] = system_total.get(k, 0) + (system - s0)
+    for k in [k for k, _ in KINDS] + ['other']:
+        print(f'threads_{k}_ms_per_upload={1000 * total.get(k, 0) / TICK / uploads:.2f}')
+        print(f'threads_{k}_sys_ms_per_upload={1000 * system_total.get(k, 0) / TICK / uploads:.2f}')
+
+
+if __name__ == '__main__':
+    main()
