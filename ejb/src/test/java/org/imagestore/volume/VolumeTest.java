@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,6 +112,37 @@ class VolumeTest {
 
         assertEquals(Optional.of(blob), volume.find(staged.id()));
         assertEquals(Optional.empty(), volume.find(stage("b", 10).id()));
+    }
+
+    @Test
+    void aCopyFromAnotherNodeIsKeptWhenItsBytesAreTheImages() throws Exception {
+        Volume volume = open(OptionalLong.empty());
+        Staged sent = stage("sent", 300_000);
+
+        Path received = volume.receive(new ByteArrayInputStream(sent.content()), sent.id());
+
+        assertArrayEquals(sent.content(), Files.readAllBytes(received));
+        volume.adopt(received, sent.id());
+        assertArrayEquals(sent.content(), Files.readAllBytes(volume.find(sent.id()).orElseThrow()));
+    }
+
+    @Test
+    void aCopyCutShortOrDamagedOnTheWayIsRefusedAndNothingIsLeft() throws Exception {
+        Volume volume = open(OptionalLong.empty());
+        Staged sent = stage("sent", 300_000);
+        byte[] damaged = sent.content().clone();
+        damaged[123_456] ^= 1;
+        byte[] cut = java.util.Arrays.copyOf(sent.content(), 200_000);
+
+        for (byte[] arriving : List.of(damaged, cut)) {
+            IOException refused = assertThrows(IOException.class,
+                    () -> volume.receive(new ByteArrayInputStream(arriving), sent.id()));
+            assertTrue(refused.getMessage().contains("not kept"), refused::getMessage);
+        }
+        try (var left = Files.list(volume.root().resolve("incoming"))) {
+            assertEquals(List.of(), left.toList(), "nothing left of the refused copies");
+        }
+        assertTrue(volume.find(sent.id()).isEmpty());
     }
 
     @Test
