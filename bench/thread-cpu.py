@@ -7,7 +7,8 @@
 
 A thread's kind comes from its name (pool names with their numbers folded): the FTP sessions, the HTTP workers
 (on a cluster they take the copies other nodes send), the JIT compilers, the garbage collector, the node-to-node
-client, the container's scheduled tasks, the rest. Threads that ended between the snapshots take their ticks along.
+client, the container's scheduled tasks, the rest; and the threads that ended between the two snapshots (MINA's
+I/O threads end with their FTP sessions), whose CPU only the process's own total still holds.
 """
 import os, re, sys
 
@@ -22,6 +23,20 @@ KINDS = [  # (kind, pattern on the thread name as /proc shows it, 15 characters 
     ('scheduled', r'^(concurrent/__de|payara-executo|__ejb-thread-po)'),
 ]
 TICK = os.sysconf('SC_CLK_TCK')
+
+
+def process_ticks(pids):
+    """Every thread's CPU, ended ones included, per process: user + system ticks."""
+    out = {}
+    for pid in pids:
+        try:
+            with open(f'/proc/{pid}/stat') as f:
+                stat = f.read()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(')') + 2:].split()
+        out[pid] = (int(fields[11]), int(fields[12]))
+    return out
 
 
 def threads(pids):
@@ -53,6 +68,8 @@ def main():
         with open(path, 'w') as f:
             for key, (name, user, system) in threads(sys.argv[3:]).items():
                 f.write(f'{key}\t{user}\t{system}\t{name}\n')
+            for pid, (user, system) in process_ticks(sys.argv[3:]).items():
+                f.write(f'process {pid}\t{user}\t{system}\t\n')
         return
     uploads = max(int(sys.argv[3]), 1)
     before = {}
@@ -61,12 +78,22 @@ def main():
             key, user, system, name = line.rstrip('\n').split('\t', 3)
             before[key] = (int(user), int(system))
     total, system_total = {}, {}
-    for key, (name, user, system) in threads(sys.argv[4:]).items():
+    pids = sys.argv[4:]
+    processes = process_ticks(pids)  # first: a thread that ends after this is still counted below
+    for key, (name, user, system) in threads(pids).items():
         u0, s0 = before.get(key, (0, 0))
         k = kind(name)
         total[k] = total.get(k, 0) + (user - u0) + (system - s0)
         system_total[k] = system_total.get(k, 0) + (system - s0)
-    for k in [k for k, _ in KINDS] + ['other']:
+    live, live_system = sum(total.values()), sum(system_total.values())
+    process_all = process_system = 0
+    for pid, (user, system) in processes.items():
+        u0, s0 = before.get(f'process {pid}', (user, system))
+        process_all += (user - u0) + (system - s0)
+        process_system += system - s0
+    total['ended'] = max(process_all - live, 0)
+    system_total['ended'] = max(process_system - live_system, 0)
+    for k in [k for k, _ in KINDS] + ['other', 'ended']:
         print(f'threads_{k}_ms_per_upload={1000 * total.get(k, 0) / TICK / uploads:.2f}')
         print(f'threads_{k}_sys_ms_per_upload={1000 * system_total.get(k, 0) / TICK / uploads:.2f}')
 
