@@ -25,18 +25,21 @@ KINDS = [  # (kind, pattern on the thread name as /proc shows it, 15 characters 
 TICK = os.sysconf('SC_CLK_TCK')
 
 
+def stat(path):
+    """(name, user ticks, system ticks) from a /proc stat file, or None when it is gone."""
+    try:
+        with open(path) as f:
+            text = f.read()
+    except OSError:
+        return None
+    fields = text[text.rindex(')') + 2:].split()
+    return text[text.index('(') + 1:text.rindex(')')], int(fields[11]), int(fields[12])
+
+
 def process_ticks(pids):
-    """Every thread's CPU, ended ones included, per process: user + system ticks."""
-    out = {}
-    for pid in pids:
-        try:
-            with open(f'/proc/{pid}/stat') as f:
-                stat = f.read()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(')') + 2:].split()
-        out[pid] = (int(fields[11]), int(fields[12]))
-    return out
+    """Every thread's CPU, ended ones included, per process: (user, system) ticks."""
+    found = {pid: stat(f'/proc/{pid}/stat') for pid in pids}
+    return {pid: (s[1], s[2]) for pid, s in found.items() if s}
 
 
 def threads(pids):
@@ -47,14 +50,9 @@ def threads(pids):
         except OSError:
             continue
         for tid in tids:
-            try:
-                with open(f'/proc/{pid}/task/{tid}/stat') as f:
-                    stat = f.read()
-            except OSError:
-                continue
-            name = stat[stat.index('(') + 1:stat.rindex(')')]
-            fields = stat[stat.rindex(')') + 2:].split()
-            out[f'{pid}/{tid}'] = (name, int(fields[11]), int(fields[12]))
+            s = stat(f'/proc/{pid}/task/{tid}/stat')
+            if s:
+                out[f'{pid}/{tid}'] = s
     return out
 
 
