@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,8 +35,6 @@ final class FilePut {
 
     /** PUTs under way, with their deadlines ({@link System#nanoTime}). */
     private final Map<HttpURLConnection, Long> deadlines = new ConcurrentHashMap<>();
-    /** PUTs that {@link #endOverdue} ended. */
-    private final Set<HttpURLConnection> ended = ConcurrentHashMap.newKeySet();
 
     /**
      * Sends {@code bytes} bytes of {@code file} and reads the answer, all within {@code timeout} (give or take
@@ -56,20 +53,20 @@ final class FilePut {
         put.setConnectTimeout((int) connectTimeout.toMillis());
         put.setReadTimeout((int) timeout.toMillis());
         headers.forEach(put::setRequestProperty);
-        deadlines.put(put, System.nanoTime() + timeout.toNanos());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        deadlines.put(put, deadline);
         try {
             try (OutputStream out = put.getOutputStream()) {
                 Files.copy(file, out);
             }
             return answer(put);
         } catch (IOException e) {
-            if (ended.contains(put)) {
+            if (System.nanoTime() - deadline >= 0) { // ended by endOverdue, or the read timed out
                 throw new HttpTimeoutException("no answer from " + uri.getHost() + " within " + timeout);
             }
             throw e;
         } finally {
             deadlines.remove(put);
-            ended.remove(put);
         }
     }
 
@@ -77,8 +74,7 @@ final class FilePut {
     void endOverdue() {
         long now = System.nanoTime();
         deadlines.forEach((put, deadline) -> {
-            if (now - deadline > 0) {
-                ended.add(put);
+            if (now - deadline >= 0) {
                 put.disconnect();
             }
         });

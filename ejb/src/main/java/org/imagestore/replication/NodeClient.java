@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -116,12 +117,11 @@ public class NodeClient {
     /**
      * Tells a node that the stores its copies were for committed, each copy placed on the volume named: the node
      * forgets its pending marks of those images on those volumes without a look at the catalogue. One request
-     * for the batch; the body is a line {@code <image id> <volume id>} per copy.
+     * for the batch; the body is a line per copy ({@link PlacedNotices.Notice#line}).
      */
     public void placedAsync(String node, List<PlacedNotices.Notice> placed) {
-        StringBuilder body = new StringBuilder(placed.size() * 80);
-        placed.forEach(notice -> body.append(notice.id().value()).append(' ').append(notice.volume()).append('\n'));
-        fireAndForget(node, "POST", "/internal/blobs/placed", HttpRequest.BodyPublishers.ofString(body.toString()));
+        String body = placed.stream().map(PlacedNotices.Notice::line).collect(Collectors.joining("\n", "", "\n"));
+        fireAndForget(node, "POST", "/internal/blobs/placed", HttpRequest.BodyPublishers.ofString(body));
     }
 
     /** Tells a node to carry out the removals of this image's copies waiting for it. */

@@ -3,6 +3,7 @@ package org.imagestore.replication;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,6 +36,17 @@ public class PlacedNotices {
 
     /** A copy on {@code volume} of a node is placed: the store that wrote it committed. */
     public record Notice(ImageId id, String volume) {
+
+        /** The notice as a line of a batch: {@code <image id> <volume id>}. */
+        public String line() {
+            return id.value() + " " + volume;
+        }
+
+        /** The notice of a line written by {@link #line()}, if it is one. */
+        public static Optional<Notice> parse(String line) {
+            String[] fields = line.trim().split(" ");
+            return fields.length == 2 ? ImageId.parse(fields[0]).map(id -> new Notice(id, fields[1])) : Optional.empty();
+        }
     }
 
     @Inject

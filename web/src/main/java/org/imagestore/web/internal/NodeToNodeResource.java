@@ -38,6 +38,7 @@ import org.imagestore.image.ImageId;
 import org.imagestore.rendering.RenderSpec;
 import org.imagestore.replication.BlobRemovals;
 import org.imagestore.replication.CopyFailedException;
+import org.imagestore.replication.PlacedNotices;
 import org.imagestore.replication.ReplicaReceiver;
 import org.imagestore.volume.LocalVolumes;
 import org.imagestore.volume.UnplacedBlobs;
@@ -112,12 +113,11 @@ public class NodeToNodeResource {
     public Response placed(String body) throws IOException {
         Map<String, Set<ImageId>> byVolume = new HashMap<>();
         for (String line : body.lines().filter(l -> !l.isBlank()).toList()) {
-            String[] fields = line.trim().split(" ");
-            Optional<ImageId> image = fields.length == 2 ? ImageId.parse(fields[0]) : Optional.empty();
-            if (image.isEmpty()) {
+            Optional<PlacedNotices.Notice> notice = PlacedNotices.Notice.parse(line);
+            if (notice.isEmpty()) {
                 return ErrorResponse.of(Status.BAD_REQUEST, "body", "not '<image id> <volume id>': " + line);
             }
-            byVolume.computeIfAbsent(fields[1], v -> new HashSet<>()).add(image.get());
+            byVolume.computeIfAbsent(notice.get().volume(), v -> new HashSet<>()).add(notice.get().id());
         }
         for (Map.Entry<String, Set<ImageId>> placed : byVolume.entrySet()) {
             Optional<Volume> volume = volumes.byId(placed.getKey());
