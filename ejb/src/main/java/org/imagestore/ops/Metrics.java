@@ -1,7 +1,10 @@
 package org.imagestore.ops;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -82,8 +85,10 @@ public class Metrics {
             .description("decoding, scaling and encoding one rendition on this node")
             .serviceLevelObjectives(RENDER_BUCKETS).register(registry);
     // the image path's meters by what was served, made once: no builder or registry look-up per response
-    private final java.util.Map<Served, Counter> servedBytes = new java.util.EnumMap<>(Served.class);
-    private final java.util.Map<Served, Timer> servingTime = new java.util.EnumMap<>(Served.class);
+    private final Map<Served, Counter> servedBytes = new EnumMap<>(Served.class);
+    private final Map<Served, Timer> servingTime = new EnumMap<>(Served.class);
+    private final Map<Served, Map<Integer, Counter>> responses = new EnumMap<>(Served.class);
+    private final Map<RenditionOutcome, Counter> renditions = new EnumMap<>(RenditionOutcome.class);
     private JvmGcMetrics gc;
 
     public Metrics() {
@@ -101,6 +106,10 @@ public class Metrics {
             servingTime.put(kind, Timer.builder("imagestore.http.image.duration")
                     .description("from the request to the start of the response of an image URL")
                     .tag("kind", kind.label()).serviceLevelObjectives(SERVING_BUCKETS).register(registry));
+            responses.put(kind, new ConcurrentHashMap<>());
+        }
+        for (RenditionOutcome outcome : RenditionOutcome.values()) {
+            renditions.put(outcome, registry.counter("imagestore.renditions", "result", outcome.label()));
         }
     }
 
@@ -167,13 +176,14 @@ public class Metrics {
 
     /** A response of an image URL: what it served, its status, its body's size and how long until it began. */
     public void imageServed(Served kind, int status, long bytes, long nanos) {
-        count("imagestore.http.image.responses", "kind", kind.label(), "status", Integer.toString(status));
+        responses.get(kind).computeIfAbsent(status, code -> registry.counter("imagestore.http.image.responses",
+                "kind", kind.label(), "status", Integer.toString(code))).increment();
         servedBytes.get(kind).increment(bytes);
         servingTime.get(kind).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void rendition(RenditionOutcome outcome) {
-        count("imagestore.renditions", "result", outcome.label());
+        renditions.get(outcome).increment();
     }
 
     /** A login through {@code realm} ({@code ftp}, {@code admin}): accepted, refused, or locked out unchecked. */
