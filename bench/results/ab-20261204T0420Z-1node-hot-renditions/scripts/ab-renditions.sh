@@ -4,7 +4,7 @@
 # wrk's output, and the store JVM's CPU time over the run (utime + stime of /proc/<pid>/stat) per request.
 set -euo pipefail
 rounds=$1; seconds=$2; out=$3; shift 3
-cycle=$(dirname "$0")/cycle.lua
+cycle=$(dirname "$0")/../../../wrk/cycle.lua   # bench/wrk/cycle.lua, as bench/run uses it
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 for r in $(seq "$rounds"); do
   for store in "$@"; do

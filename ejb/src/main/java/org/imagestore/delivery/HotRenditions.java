@@ -51,7 +51,9 @@ final class HotRenditions {
         if (entry == null) {
             return Optional.empty();
         }
-        entry.readSinceHandPassed = true;
+        if (!entry.readSinceHandPassed) { // written only when it changes: hits on both cores then share the line
+            entry.readSinceHandPassed = true;
+        }
         return Optional.of(entry.rendered);
     }
 
