@@ -123,7 +123,8 @@ public final class Volume {
     /**
      * Makes {@code staged} the blob of {@code id}, durably: a rename when it is on this filesystem, otherwise a
      * copy that is fsync'd before it is renamed into place. If the blob exists already (same id, same bytes)
-     * the staged file is simply dropped.
+     * the staged file is simply dropped. The kept blob's pages are then given back to the kernel ({@link PageCache}):
+     * whoever stored it has read it for the last time.
      */
     public Path adopt(Path staged, ImageId id) throws IOException {
         Path target = blobPath(id);
@@ -152,6 +153,7 @@ public final class Volume {
         }
         Durable.syncFolder(group);
         storedBytes.addAndGet(bytes);
+        PageCache.release(target);
         return target;
     }
 
