@@ -19,9 +19,9 @@ import java.util.logging.Logger;
  * OpenStack Swift's object server does with the objects it writes. A store of camera pictures writes every original
  * once and reads few of them again soon (renditions are served from their own cache), so keeping them cached
  * only pushes out what is read. The pages an upload gives back are the ones the next upload writes into. Pages
- * the kernel has to take fresh instead (on a virtual machine, memory the host backs only when first touched)
- * made writing a 1.1 MB photo cost its thread up to 3 ms of CPU here, against 0.35-0.4 ms with reused pages
- * ({@code bench/results/ab-20261204T0800Z-1node-page-cache/}).
+ * the kernel has to take fresh instead (on a virtual machine, most likely memory the host backs only when first
+ * touched) made writing a 1.1 MB photo cost its thread up to 3 ms of CPU here, against 0.35-0.44 ms with reused
+ * pages ({@code bench/results/ab-20261204T0800Z-1node-page-cache/}).
  * <p>
  * Advice only: on a system without the call, or where native access is refused, nothing happens (said once in
  * the log), and a failing call changes nothing that was promised, the bytes being on disk already.
