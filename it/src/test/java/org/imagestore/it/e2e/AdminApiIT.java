@@ -51,6 +51,34 @@ class AdminApiIT {
         assertEquals(404, http.admin("GET", "/admin/sources/" + name, null).statusCode(), "nothing was created");
     }
 
+    /**
+     * The admin API is recognised on the path the container decodes and normalises, so a disguised path is refused
+     * as well (or is no path at all): never answered without an administrator.
+     */
+    @Test
+    void disguisedPathsToTheAdminApiAreRefusedToo() {
+        for (String path : new String[] {"/images/../admin/sources", "/./admin/sources", "//admin/sources",
+                "/%61dmin/sources", "/admin;x=1/sources", "/health/../admin/cluster"}) {
+            HttpResponse<String> anonymous = http.call(null, null, "GET", path, null);
+            assertTrue(anonymous.statusCode() == 401 || anonymous.statusCode() == 400 || anonymous.statusCode() == 404,
+                    () -> path + ": " + anonymous.statusCode() + " " + anonymous.body());
+        }
+        HttpResponse<String> normalised = http.call(null, null, "GET", "/images/../admin/sources", null);
+        assertEquals(401, normalised.statusCode(), "a dot segment leads to the admin API, which asks for a password");
+        String id = Ftp.upload(http.newSource("disguised"), "/d.jpg", Photos.uniquePhoto("canon-eos70d.jpg"));
+        assertEquals(401, http.call(null, null, "DELETE", "/admin/../images/" + id, null).statusCode(), "a purge");
+        assertEquals(200, http.get("/images/" + id).statusCode(), "still there");
+    }
+
+    @Test
+    void wrongCredentialsOnAPublicReadLeaveTheCallerAnonymous() {
+        HttpResponse<String> health = http.call("admin", Settings.adminPassword() + "x", "GET", "/health", null);
+        assertEquals(200, health.statusCode(), health.body());
+        assertFalse(health.body().contains("\"checks\""), "no detail for a wrong password: " + health.body());
+        HttpResponse<String> query = http.call("nobody", "nothing-at-all", "GET", "/images?source=nobody", null);
+        assertEquals(200, query.statusCode(), () -> "upload queries stay public: " + query.body());
+    }
+
     @Test
     void aSourceAccountCannotUseTheAdminApi() {
         Source camera = http.newSource("not-admin");

@@ -1,14 +1,19 @@
 package org.imagestore.web.admin;
 
+import java.util.EnumSet;
+
 import jakarta.inject.Inject;
-import jakarta.security.auth.message.config.AuthConfigFactory;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
 import org.imagestore.cluster.NodeRegistry;
 
-/** Makes {@link AdminAuthModule} the web module's authentication module while the application runs. */
+/**
+ * Puts {@link AdminAuthentication} in front of every request, ahead of the filters the module declares (the hot
+ * image reads among them), so that no filter answers a request the store should have refused.
+ */
 @WebListener
 public class AdminAuthenticationInstaller implements ServletContextListener {
 
@@ -19,12 +24,8 @@ public class AdminAuthenticationInstaller implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        AuthConfigFactory.getFactory().registerServerAuthModule(
-                new AdminAuthModule(credentials, registry::adminHttpsOnly), event.getServletContext());
-    }
-
-    @Override
-    public void contextDestroyed(ServletContextEvent event) {
-        AuthConfigFactory.getFactory().removeServerAuthModule(event.getServletContext());
+        event.getServletContext()
+                .addFilter("admin authentication", new AdminAuthentication(credentials, registry::adminHttpsOnly))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     }
 }

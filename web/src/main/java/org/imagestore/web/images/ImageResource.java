@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -78,8 +79,8 @@ public class ImageResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response search(@Context UriInfo uri) {
-        return metadataAccess.refusal().orElseGet(() ->
+    public Response search(@Context UriInfo uri, @Context SecurityContext caller) {
+        return metadataAccess.refusal(caller).orElseGet(() ->
                 Response.ok(uploads.search(SearchParameters.parse(uri.getQueryParameters()))).build());
     }
 
@@ -107,12 +108,12 @@ public class ImageResource {
     @GET
     @Path("{id}/meta")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response meta(@PathParam("id") String id) {
-        return metadataAccess.refusal().orElseGet(() -> Response.ok(
+    public Response meta(@PathParam("id") String id, @Context SecurityContext caller) {
+        return metadataAccess.refusal(caller).orElseGet(() -> Response.ok(
                 descriptions.describe(ImageId.parse(id).orElseThrow(() -> new UnknownImageException(id)))).build());
     }
 
-    /** Purges every copy and cached rendition (administrators only; see web.xml). */
+    /** Purges every copy and cached rendition (administrators only: AdminAuthentication). */
     @DELETE
     @Path("{id}")
     public Response purge(@PathParam("id") String id) {

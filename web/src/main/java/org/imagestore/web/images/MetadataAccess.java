@@ -4,9 +4,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.imagestore.cluster.NodeRegistry;
 import org.imagestore.web.ErrorResponse;
@@ -23,13 +23,11 @@ public class MetadataAccess {
 
     @Inject
     private NodeRegistry registry;
-    @Inject
-    private HttpServletRequest request;
 
     /** The 401 to answer instead, when the caller may not read metadata. */
-    Optional<Response> refusal() {
-        if (request.isUserInRole(AdminSecurity.VIEWER) || !"viewer".equals(registry.metadataAccess())
-                || request.isUserInRole(AdminSecurity.ROLE)) {
+    Optional<Response> refusal(SecurityContext caller) {
+        if (caller.isUserInRole(AdminSecurity.VIEWER) || !"viewer".equals(registry.metadataAccess())
+                || caller.isUserInRole(AdminSecurity.ROLE)) {
             return Optional.empty();
         }
         return Optional.of(Response.fromResponse(ErrorResponse.of(Status.UNAUTHORIZED,

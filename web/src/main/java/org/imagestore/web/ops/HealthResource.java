@@ -2,12 +2,13 @@ package org.imagestore.web.ops;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.imagestore.cluster.ThisNode;
 import org.imagestore.ops.Health;
@@ -28,16 +29,14 @@ public class HealthResource {
     @Inject
     private HealthChecks checks;
     @Inject
-    private HttpServletRequest request;
-    @Inject
     private ThisNode node;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response health() {
+    public Response health(@Context SecurityContext caller) {
         Health health = checks.check();
         return Response.status(health.serving() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
-                .entity(request.isUserInRole(AdminSecurity.ROLE) ? health : new Terse(health.status(), health.node()))
+                .entity(caller.isUserInRole(AdminSecurity.ROLE) ? health : new Terse(health.status(), health.node()))
                 .header("Cache-Control", "no-store").build();
     }
 
