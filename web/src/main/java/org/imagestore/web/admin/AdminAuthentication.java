@@ -3,7 +3,6 @@ package org.imagestore.web.admin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -43,7 +42,6 @@ import org.imagestore.web.ErrorResponse;
 final class AdminAuthentication extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final String CHALLENGE = "Basic realm=\"imagestore admin\"";
     private static final String BASIC = "Basic ";
 
     private final transient AdminCredentials credentials;
@@ -68,8 +66,7 @@ final class AdminAuthentication extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String authorization = request.getHeader("Authorization");
-        boolean forAdministrators = needsAdministrator(request.getMethod(),
-                request.getServletPath() + Objects.toString(request.getPathInfo(), ""));
+        boolean forAdministrators = needsAdministrator(request.getMethod(), containerPath(request));
         if (!forAdministrators && authorization == null) {
             chain.doFilter(request, response);
             return;
@@ -85,7 +82,7 @@ final class AdminAuthentication extends HttpFilter {
                         .map(role -> new AuthenticatedRequest.Caller(pair[0], role)));
         if (forAdministrators && caller.isEmpty()) {
             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
-                response.setHeader("WWW-Authenticate", CHALLENGE);
+                response.setHeader("WWW-Authenticate", AdminSecurity.CHALLENGE);
             }
             ErrorResponse.send(response, HttpServletResponse.SC_UNAUTHORIZED, null,
                     "this needs an administrator's account (HTTP Basic)");
@@ -98,6 +95,13 @@ final class AdminAuthentication extends HttpFilter {
         }
         chain.doFilter(caller.<HttpServletRequest>map(c -> new AuthenticatedRequest(request, c)).orElse(request),
                 response);
+    }
+
+    /** The path within the application as the container decoded, normalised and mapped it; no copy in practice. */
+    private static String containerPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        return pathInfo == null ? servletPath : servletPath.isEmpty() ? pathInfo : servletPath + pathInfo;
     }
 
     /** The cluster setting; when the catalogue cannot say, HTTPS only (no account can be checked then anyway). */

@@ -9,6 +9,8 @@ public final class AdminSecurity {
     public static final String ROLE = "admin";
     /** May read upload queries and image metadata when they are not public. */
     public static final String VIEWER = "viewer";
+    /** The {@code WWW-Authenticate} of a 401 that asks for one of these accounts. */
+    public static final String CHALLENGE = "Basic realm=\"imagestore admin\"";
 
     private AdminSecurity() {
     }

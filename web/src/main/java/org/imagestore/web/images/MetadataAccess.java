@@ -32,6 +32,6 @@ public class MetadataAccess {
         }
         return Optional.of(Response.fromResponse(ErrorResponse.of(Status.UNAUTHORIZED,
                         "upload queries and image metadata need a viewer or admin account"))
-                .header("WWW-Authenticate", "Basic realm=\"imagestore admin\"").build());
+                .header("WWW-Authenticate", AdminSecurity.CHALLENGE).build());
     }
 }
