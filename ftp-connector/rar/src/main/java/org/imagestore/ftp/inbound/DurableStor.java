@@ -1,25 +1,22 @@
 package org.imagestore.ftp.inbound;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.apache.ftpserver.command.Command;
 import org.apache.ftpserver.ftplet.DataConnection;
-import org.apache.ftpserver.ftplet.DataType;
 import org.apache.ftpserver.ftplet.DefaultFtpReply;
 import org.apache.ftpserver.ftplet.FtpReply;
 import org.apache.ftpserver.ftplet.FtpRequest;
@@ -137,37 +134,36 @@ final class DurableStor implements Command {
 
     /** Receives the data into {@code staged}, fsync'd; replies and returns null when the transfer failed. */
     private Received receive(FtpIoSession session, DataConnection data, Path staged, String path, String source) {
-        DataType requestedType = session.getDataType();
-        // Images are binary whatever TYPE the client chose: ASCII conversion would corrupt them (vsftpd does the same).
-        session.setDataType(DataType.BINARY);
         MessageDigest sha256 = sha256();
         try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            SizeLimit limit = new SizeLimit(Channels.newOutputStream(channel), maxUploadBytes);
-            try (OutputStream out = new BufferedOutputStream(new DigestOutputStream(limit, sha256), 64 * 1024)) {
-                data.transferFromClient(session.getFtpletSession(), out);
-                out.flush();
-                channel.force(true); // before the stream closes the channel
-            }
-            return new Received(limit.written(), sha256.digest());
-        } catch (SizeLimit.ExceededException e) {
-            reply(session, FtpReply.REPLY_552_REQUESTED_FILE_ACTION_ABORTED_EXCEEDED_STORAGE,
-                    "Upload exceeds the limit of " + maxUploadBytes + " bytes; nothing kept");
-        } catch (SocketException e) {
-            reply(session, FtpReply.REPLY_426_CONNECTION_CLOSED_TRANSFER_ABORTED, "Connection closed; transfer aborted, nothing kept");
-        } catch (IOException e) {
-            if (String.valueOf(e.getMessage()).startsWith("Cannot open data connection")) {
-                // FtpServer's passive IP check closed a data connection from another address than the session's
+            Optional<InputStream> input = ClientData.open(data, session.getDataConnection());
+            if (input.isEmpty()) {
+                // FtpServer's passive IP check refused a data connection from another address than the session's
                 LOG.warning(() -> "FTP upload " + path + " from " + source + " refused: its data connection came from another address");
                 reply(session, FtpReply.REPLY_425_CANT_OPEN_DATA_CONNECTION,
                         "Cannot open data connection: it must come from the address of this control connection");
                 return null;
             }
+            long bytes;
+            try (InputStream in = input.get()) {
+                bytes = ClientData.copy(in, channel, sha256, maxUploadBytes, n -> {
+                    session.increaseReadDataBytes(n);
+                    session.updateLastAccessTime(); // a long upload is not an idle session
+                });
+            }
+            channel.force(true);
+            return new Received(bytes, sha256.digest());
+        } catch (ClientData.TooLargeException e) {
+            reply(session, FtpReply.REPLY_552_REQUESTED_FILE_ACTION_ABORTED_EXCEEDED_STORAGE,
+                    "Upload exceeds the limit of " + maxUploadBytes + " bytes; nothing kept");
+        } catch (SocketException e) {
+            reply(session, FtpReply.REPLY_426_CONNECTION_CLOSED_TRANSFER_ABORTED, "Connection closed; transfer aborted, nothing kept");
+        } catch (IOException e) {
             boolean full = String.valueOf(e.getMessage()).contains("No space left");
             LOG.log(Level.WARNING, "FTP upload " + path + " from " + source + " could not be staged", e);
             reply(session, full ? FtpReply.REPLY_452_REQUESTED_ACTION_NOT_TAKEN : FtpReply.REPLY_451_REQUESTED_ACTION_ABORTED,
                     full ? "No space left to receive the upload; nothing kept" : "Transfer failed; nothing kept, please retry");
         } finally {
-            session.setDataType(requestedType);
             // free the data connection (and its passive port) before the slower store
             session.getDataConnection().closeDataConnection();
         }
