@@ -3,7 +3,9 @@ package org.imagestore.ingest;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.MessageDrivenContext;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import org.imagestore.source.KnownSources;
 import org.imagestore.source.Source;
 import org.imagestore.source.SourceAccounts;
 import org.imagestore.source.SourceDisabledException;
+import org.imagestore.support.Faults;
 import org.imagestore.support.RefusedException;
 import org.imagestore.upload.InvalidPathException;
 import org.imagestore.upload.NoSuchPathException;
@@ -49,6 +52,10 @@ public class FtpRequestConsumer implements FtpStoreListener {
     private Metrics metrics;
     @Inject
     private LoginThrottle throttle;
+    @Inject
+    private Faults faults;
+    @Resource
+    private MessageDrivenContext context;
 
     @Override
     public boolean authenticate(String source, String password, String clientAddress) {
@@ -131,6 +138,9 @@ public class FtpRequestConsumer implements FtpStoreListener {
             if (!upload.clientWaiting().getAsBoolean()) {
                 throw new FtpRefusedException(Kind.TRANSIENT,
                         "the client disconnected before the upload was confirmed; nothing kept");
+            }
+            if (faults.isReached(Faults.Point.COMMIT_REFUSED, path.name())) {
+                context.setRollbackOnly(); // returns normally: only the adapter's commit observer can tell
             }
             return new UploadStored(stored.image().value(), stored.uploadId(), stored.announced());
         } catch (RefusedException e) {

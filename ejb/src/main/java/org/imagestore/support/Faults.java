@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A test-only hook for crash windows. With {@code imagestore.faults} naming points (e.g.
  * {@code blob-moved,copy-written}), an upload whose file name starts with {@code fault-<point>} pauses at that
  * point for {@code imagestore.faults.pause-seconds} (default 60), so that a test can kill a node exactly there or
- * change the world around the paused store. Inert unless the property is set, and even then only for uploads
+ * change the world around the paused store (a point documented as acting instead, such as
+ * {@link Point#COMMIT_REFUSED}, does what it says without a pause). Inert unless the property is set, and even then only for uploads
  * named so: the test store sets it, a production node never does.
  */
 @ApplicationScoped
@@ -36,7 +37,12 @@ public class Faults {
          * A copy made by repair or levelling is durable on its new holder (marked pending); its placement is not
          * recorded yet. Matched against the name the image was uploaded under.
          */
-        COPY_PULLED;
+        COPY_PULLED,
+        /**
+         * An upload's transaction has done everything and is about to commit: it is made to roll back instead (no
+         * pause), as when the database refuses the commit, so that a test sees the FTP adapter learn of it.
+         */
+        COMMIT_REFUSED;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -90,8 +96,12 @@ public class Faults {
         }
     }
 
+    /** True if this point is set and the upload's file name asks for it: for points that act instead of pausing. */
+    public boolean isReached(Point point, String fileName) {
+        return points.contains(point) && fileName.startsWith("fault-" + point.id());
+    }
+
     Optional<Duration> pauseAt(Point point, String fileName) {
-        return points.contains(point) && fileName.startsWith("fault-" + point.id())
-                ? Optional.of(Duration.ofSeconds(pauseSeconds)) : Optional.empty();
+        return isReached(point, fileName) ? Optional.of(Duration.ofSeconds(pauseSeconds)) : Optional.empty();
     }
 }

@@ -273,6 +273,30 @@ class BadInputIT {
     }
 
     /**
+     * The store did everything and its listener returned normally, but the transaction rolled back at its end
+     * (the fault point {@code commit-refused}, as when the database refuses the commit): the adapter learns it
+     * from the transaction itself, replies 451, and nothing is kept.
+     */
+    @Test
+    void anUploadWhoseTransactionRollsBackAtItsEndGetsNo226AndNothingKept() throws Exception {
+        Source camera = http.newSource("bad-commit");
+        byte[] photo = Photos.uniquePhoto("canon-eos70d.jpg");
+        String id = ImageId.of(photo);
+        try (Indexer indexer = Indexer.forSources(camera)) {
+            try (Ftp ftp = Ftp.login(camera)) {
+                Stored refused = ftp.stor("/fault-commit-refused-1.jpg", photo);
+                assertFalse(refused.ok());
+                assertEquals(451, refused.code(), refused.reply());
+                assertTrue(refused.reply().contains("could not commit"), () -> "a reason: " + refused.reply());
+            }
+            Volumes.awaitNoCopy(id, java.time.Duration.ofSeconds(30));
+            assertEquals(0, Catalogue.count("select count(*) from image where id = ?", id));
+            assertEquals(List.of(), Catalogue.uploadRows(camera));
+            assertFirstMessageIsTheSentinel(camera, indexer);
+        }
+    }
+
+    /**
      * A client that disconnects while its upload is being stored (here: held by the fault point
      * {@code blob-moved} after its copies are written) got no 226, so nothing is kept: the store asks whether
      * the client still waits as the last step before its commit.

@@ -31,9 +31,11 @@ public class FtpResourceAdapter implements ResourceAdapter {
     private static final Logger LOG = Logger.getLogger(FtpResourceAdapter.class.getName());
 
     private final Map<FtpActivationSpec, FtpService> services = new ConcurrentHashMap<>();
+    private volatile BootstrapContext context;
 
     @Override
     public void start(BootstrapContext context) {
+        this.context = context;
         LOG.fine("imagestore FTP connector started");
     }
 
@@ -48,7 +50,8 @@ public class FtpResourceAdapter implements ResourceAdapter {
     public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) throws ResourceException {
         FtpActivationSpec activation = (FtpActivationSpec) spec;
         FtpSettings settings = activation.settings();
-        FtpService service = new FtpService(settings, new StoreGateway(endpointFactory));
+        FtpService service = new FtpService(settings, new StoreGateway(endpointFactory,
+                context.getTransactionSynchronizationRegistry()));
         try {
             service.start();
         } catch (RuntimeException e) {
@@ -68,7 +71,7 @@ public class FtpResourceAdapter implements ResourceAdapter {
 
     @Override
     public XAResource[] getXAResources(ActivationSpec[] specs) {
-        // Our XAResources only observe outcomes; there is nothing to recover.
+        // The adapter enlists no resource (it observes outcomes through a synchronization): nothing to recover.
         return new XAResource[0];
     }
 

@@ -1,19 +1,24 @@
 package org.imagestore.ftp.inbound;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.resource.ResourceException;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.imagestore.ftp.api.FtpRefusedException;
 import org.imagestore.ftp.api.FtpStoreListener;
 
 /**
- * Calls the MDB: one endpoint per call, always released. Changes run with a {@link TransactionOutcome}
- * enlisted, and count as done only if their transaction committed.
+ * Calls the MDB: one endpoint per call, always released. A change runs between the endpoint's beforeDelivery and
+ * afterDelivery, which begin and end its container transaction on this thread, with a {@link CommitObserver}
+ * registered in that transaction between the two: it counts as done only if the transaction committed.
  */
 final class StoreGateway {
 
@@ -27,9 +32,11 @@ final class StoreGateway {
     }
 
     private final MessageEndpointFactory endpoints;
+    private final TransactionSynchronizationRegistry transactions;
 
-    StoreGateway(MessageEndpointFactory endpoints) {
+    StoreGateway(MessageEndpointFactory endpoints, TransactionSynchronizationRegistry transactions) {
         this.endpoints = endpoints;
+        this.transactions = transactions;
     }
 
     /** A read: no outcome to check. */
@@ -39,7 +46,7 @@ final class StoreGateway {
 
     /** A change: succeeds only if the MDB's transaction committed. */
     <T> T change(Call<T> call) throws FtpRefusedException {
-        TransactionOutcome outcome = new TransactionOutcome();
+        CommitObserver outcome = new CommitObserver();
         T result = invoke(call, outcome);
         if (!outcome.committed()) {
             throw new FtpRefusedException(FtpRefusedException.Kind.TRANSIENT,
@@ -48,16 +55,16 @@ final class StoreGateway {
         return result;
     }
 
-    private <T> T invoke(Call<T> call, TransactionOutcome outcome) throws FtpRefusedException {
+    private <T> T invoke(Call<T> call, CommitObserver outcome) throws FtpRefusedException {
         MessageEndpoint endpoint;
         try {
-            endpoint = endpoints.createEndpoint(outcome, ENDPOINT_TIMEOUT_MILLIS);
+            endpoint = endpoints.createEndpoint(null, ENDPOINT_TIMEOUT_MILLIS);
         } catch (UnavailableException e) {
             LOG.log(Level.WARNING, "imagestore is not ready to take FTP requests", e);
             throw unavailable();
         }
         try {
-            return call.on((FtpStoreListener) endpoint);
+            return call.on(outcome == null ? (FtpStoreListener) endpoint : observed(endpoint, outcome));
         } catch (FtpRefusedException e) {
             throw e;
         } catch (UndeclaredThrowableException | IllegalStateException e) {
@@ -70,6 +77,30 @@ final class StoreGateway {
         } finally {
             endpoint.release();
         }
+    }
+
+    /**
+     * The endpoint, each call on it delivered between beforeDelivery and afterDelivery with {@code outcome}
+     * registered in the transaction that the first begins and the second ends. A failure to end it is only logged:
+     * the observer has heard how it ended, or has not, and then the change counts as not done.
+     */
+    private FtpStoreListener observed(MessageEndpoint endpoint, CommitObserver outcome) {
+        return (FtpStoreListener) Proxy.newProxyInstance(FtpStoreListener.class.getClassLoader(),
+                new Class<?>[] {FtpStoreListener.class}, (proxy, method, args) -> {
+                    endpoint.beforeDelivery(method);
+                    try {
+                        transactions.registerInterposedSynchronization(outcome);
+                        return method.invoke(endpoint, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        try {
+                            endpoint.afterDelivery();
+                        } catch (ResourceException | RuntimeException e) {
+                            LOG.log(Level.WARNING, "the store's transaction did not end cleanly", e);
+                        }
+                    }
+                });
     }
 
     private static FtpRefusedException unavailable() {

@@ -51,8 +51,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The FTP side end to end without an application server: a real {@link FtpService} on a loopback port, a real
- * FTP client, and behind the adapter a {@link FakeContainer} that runs each store call in a transaction with
- * the adapter's {@link TransactionOutcome} enlisted, in front of an {@link InMemoryStore}. The server has a
+ * FTP client, and behind the adapter a {@link FakeContainer} that runs each store call in a transaction (a change
+ * with the adapter's {@link CommitObserver} registered in it), in front of an {@link InMemoryStore}. The server has a
  * key store, as the nodes have by default: clients may use plain FTP or explicit FTPS.
  */
 @Timeout(60)
@@ -104,7 +104,7 @@ class FtpServiceTest {
         port = freePort();
         service = new FtpService(new FtpSettings(port, "127.0.0.1", "0", "", true, 30, 10, 16, MAX_UPLOAD_BYTES,
                 staging, keyStore.toString(), KEY_STORE_PASSWORD, 0, ignoreAttributeChanges, MAX_SESSIONS_PER_ADDRESS,
-                tlsRequired, tlsRequired), new StoreGateway(container));
+                tlsRequired, tlsRequired), new StoreGateway(container, container.registry()));
         service.start();
         client = connect(new FTPClient());
     }
