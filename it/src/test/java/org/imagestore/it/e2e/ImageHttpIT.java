@@ -286,4 +286,17 @@ class ImageHttpIT {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /**
+     * No HTTP worker is ever interrupted for running long: under the leader-follower strategy the selectors run as
+     * such workers' tasks, and a selector thread once interrupted spins (an idle node on both cores, 15 minutes after
+     * its start, with Payara's default request timeout: bench/results/probe-20261204T1700Z-selector-spin).
+     */
+    @Test
+    void theHttpListenersSetNoRequestTimeoutThatWouldInterruptTheirSelectors() {
+        for (String listener : java.util.List.of("http-listener-1", "http-listener-2")) {
+            assertEquals("-1", NodeControl.setting("configs.config.imagestore-config.network-config.protocols.protocol."
+                    + listener + ".http.request-timeout-seconds"), listener);
+        }
+    }
 }

@@ -178,7 +178,15 @@ final class NodeControl {
         return instance.resolve("config/pid");
     }
 
-    private static void asadmin(String... command) {
+    /** A dotted name's value in the running domain, as {@code asadmin get} gives it. */
+    static String setting(String dottedName) {
+        String prefix = dottedName + "=";
+        return asadmin("get", dottedName).lines().filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length())).findFirst()
+                .orElseThrow(() -> new AssertionError("asadmin get " + dottedName + ": no value"));
+    }
+
+    private static String asadmin(String... command) {
         Path passwordFile = null;
         try {
             passwordFile = Files.createTempFile("asadmin", ".pw",
@@ -193,6 +201,7 @@ final class NodeControl {
             if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new AssertionError("asadmin " + String.join(" ", command) + " failed: " + output);
             }
+            return output;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
