@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class NodeDiagnosis {
 
-    private static final int RECORDS = 6;
+    private static final int RECORDS = 12;
     private static final int FRAMES = 14;
 
     private NodeDiagnosis() {
@@ -31,7 +31,11 @@ final class NodeDiagnosis {
         return text.toString();
     }
 
-    /** The first line of each of the last SEVERE and WARNING records (the log is Payara's ODL format). */
+    /**
+     * The first line of each of the last SEVERE and WARNING records (the log is Payara's ODL format), with the
+     * record's deepest "Caused by" line: a failed deployment's own records are mostly consequences, its cause is
+     * at the bottom of the one that says why.
+     */
     private static List<String> lastWarnings(Path log) {
         List<String> records = new ArrayList<>();
         try {
@@ -41,14 +45,24 @@ final class NodeDiagnosis {
                 if (header.startsWith("[20") && (header.contains("[SEVERE]") || header.contains("[WARNING]"))) {
                     String[] fields = header.split("\\] \\[", 6); // time, product, level, id, logger, thread
                     String logger = fields.length > 4 ? fields[4] : "";
-                    records.add(header.substring(1, 24) + " " + logger + ": " + lines.get(i + 1).strip());
+                    String record = header.substring(1, 24) + " " + logger + ": " + lines.get(i + 1).strip();
+                    if (record.length() > 300) {
+                        record = record.substring(0, 300) + "...";
+                    }
+                    String cause = null;
+                    for (int j = i + 1; j < lines.size() && !lines.get(j).startsWith("[20"); j++) {
+                        if (lines.get(j).startsWith("Caused by:")) {
+                            cause = lines.get(j).strip();
+                        }
+                    }
+                    records.add(cause == null ? record
+                            : record + "\n    " + (cause.length() > 400 ? cause.substring(0, 400) + "..." : cause));
                 }
             }
         } catch (IOException | RuntimeException e) {
             records.add("(log unreadable: " + e + ")");
         }
-        return records.subList(Math.max(0, records.size() - RECORDS), records.size()).stream()
-                .map(r -> r.length() > 300 ? r.substring(0, 300) + "..." : r).toList();
+        return records.subList(Math.max(0, records.size() - RECORDS), records.size());
     }
 
     /** The top frames of the threads that start the server and deploy (RunLevelController, main), from jcmd. */
