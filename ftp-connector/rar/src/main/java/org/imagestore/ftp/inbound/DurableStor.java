@@ -74,7 +74,9 @@ final class DurableStor implements Command {
             VirtualFileSystemView view = (VirtualFileSystemView) session.getFileSystemView();
             VirtualFile target = view.resolve(argument);
             String path = target.getAbsolutePath();
-            if (path.equals(FtpPaths.ROOT) || target.isDirectory()) {
+            // a folder's name is refused by the store itself, after the transfer (550, nothing kept): asking first
+            // would cost every upload a transaction of its own for a mistake cameras do not make
+            if (path.equals(FtpPaths.ROOT)) {
                 session.write(new DefaultFtpReply(FtpReply.REPLY_550_REQUESTED_ACTION_NOT_TAKEN, path + " is a folder"));
                 return;
             }

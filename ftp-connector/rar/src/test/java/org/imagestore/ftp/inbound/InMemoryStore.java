@@ -151,6 +151,9 @@ final class InMemoryStore implements FtpStoreListener {
         received.add(new Received(upload, read(upload.stagedFile())));
         checkForFailure();
         requireFolder(parent(upload.path()));
+        if (tree.containsKey(upload.path()) && tree.get(upload.path()).folder()) {
+            throw new FtpRefusedException(FtpRefusedException.Kind.PERMANENT, upload.path() + " is a folder");
+        }
         tree.put(upload.path(), FtpEntry.file(FtpPaths.name(upload.path()), upload.bytes(), upload.receivedAt()));
         return new UploadStored(imageId(upload.sha256()), received.size(), !upload.path().endsWith(".tmp"));
     }
