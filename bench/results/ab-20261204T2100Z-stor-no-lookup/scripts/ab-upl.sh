@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# ab-upl.sh <rounds> <concurrency> <seconds>: interleaved upload runs on store a (port 7121) and b (8121)
+for r in $(seq $1); do
+  for s in a b; do
+    port=$([[ $s == a ]] && echo 7121 || echo 8121)
+    echo "round $r store $s: $(STORE=$s $(dirname "$0")/upl.sh ab-$s $2 $3 $port)"
+  done
+done
