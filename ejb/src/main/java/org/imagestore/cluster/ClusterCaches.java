@@ -71,7 +71,7 @@ public class ClusterCaches {
             ConfigurationBuilderHolder holder = new ParserRegistry(ours)
                     .parse(xml, ConfigurationResourceResolvers.DEFAULT, org.infinispan.commons.dataconversion.MediaType.APPLICATION_XML);
             holder.getGlobalConfigurationBuilder().classLoader(ours);
-            manager = new DefaultCacheManager(holder, true);
+            manager = started(new DefaultCacheManager(holder, false), "renditions", "cluster-state");
             renditions = manager.getCache("renditions");
             clusterState = manager.getCache("cluster-state");
             LOG.info("joined cluster " + manager.getClusterName() + " as " + manager.getAddress() + "; members "
@@ -80,6 +80,27 @@ public class ClusterCaches {
             throw new UncheckedIOException(e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Starts the manager (joining the cluster) and its caches, or stops it again when either fails. The container
+     * never calls {@link #stop()} for a bean whose start failed, and a manager left running would keep the failed
+     * deployment in the cluster's view: the other nodes would count it as up, send it copies and wait for it.
+     */
+    static DefaultCacheManager started(DefaultCacheManager manager, String... caches) {
+        try {
+            manager.start();
+            manager.startCaches(caches);
+            return manager;
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "this node could not join the cluster, and leaves it again", e);
+            try {
+                manager.stop();
+            } catch (RuntimeException stopping) {
+                e.addSuppressed(stopping);
+            }
+            throw e;
         }
     }
 
