@@ -3,6 +3,6 @@
 for r in $(seq $1); do
   for s in a b; do
     port=$([[ $s == a ]] && echo 7121 || echo 8121)
-    echo "round $r store $s: $(STORE=$s $(dirname "$0")/upl.sh ab-$s $2 $3 $port)"
+    echo "round $r store $s: $(STORE=$s $(dirname "$0")/../../ab-20261204T1715Z-ingest-receive-1pc/scripts/upl.sh ab-$s $2 $3 $port)"
   done
 done
