@@ -27,15 +27,6 @@ public class ImageLocks {
                 .getSingleResult();
     }
 
-    /**
-     * As {@link #lock}, and then, in the same round trip, a shared hold of another advisory lock until the
-     * transaction ends (an upload's hold of the group map).
-     */
-    public void lockAndShare(ImageId id, long sharedKey) {
-        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?), pg_advisory_xact_lock_shared(?)) locked")
-                .setParameter(1, key(id)).setParameter(2, sharedKey).getSingleResult();
-    }
-
     /** The first 8 bytes of the digest: as good as random, and the same for the same image on every node. */
     static long key(ImageId id) {
         long key = 0;

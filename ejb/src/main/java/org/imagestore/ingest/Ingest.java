@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import org.imagestore.cluster.ThisNode;
 import org.imagestore.image.ImageCatalogue;
 import org.imagestore.image.ImageId;
-import org.imagestore.image.ImageLocks;
 import org.imagestore.imaging.ImageFacts;
 import org.imagestore.imaging.ImageInspector;
 import org.imagestore.imaging.NotAnImageException;
@@ -47,8 +46,6 @@ public class Ingest {
     private ThisNode node;
     @Inject
     private Metrics metrics;
-    @Inject
-    private ImageLocks locks;
 
     public StoredUpload store(Source source, IncomingUpload upload)
             throws NotAnImageUploadException, PathTakenException, StoreFullException, StorageFailedException {
@@ -68,13 +65,13 @@ public class Ingest {
         ImageId id = upload.id();
 
         // the image's lock, and the map's shared: the holders read below stay the holders until this commits
-        locks.lockAndShare(id, GroupMapStore.MAP_LOCK);
-        boolean newImage = images.registerIfAbsent(id, upload.bytes(), facts);
+        boolean newImage = images.lockAndRegister(id, GroupMapStore.MAP_LOCK, upload.bytes(), facts);
         Upload record = tree.record(source, upload.path(), id, facts, upload.bytes(), upload.receivedAt(), node.name(),
                 upload.clientAddress());
         // the copies last: every check that can refuse the upload has passed
         List<UploadCopies.Copy> written = copies.write(upload, newImage);
-        written.forEach(copy -> placements.recordIfAbsent(id, copy.node(), copy.volume()));
+        placements.recordIfAbsent(id, written.stream().collect(Collectors.toMap(UploadCopies.Copy::node,
+                UploadCopies.Copy::volume)));
 
         long millis = (System.nanoTime() - started) / 1_000_000;
         metrics.uploadStored(upload.bytes());

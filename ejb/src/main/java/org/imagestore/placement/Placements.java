@@ -1,5 +1,6 @@
 package org.imagestore.placement;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +19,19 @@ public class Placements {
     @PersistenceContext
     private EntityManager em;
 
-    public void recordIfAbsent(ImageId image, String node, String volume) {
-        em.createNativeQuery("insert into placement (image_id, node, volume) values (?, ?, ?) on conflict do nothing")
-                .setParameter(1, image.value()).setParameter(2, node).setParameter(3, volume)
-                .executeUpdate();
+    /** Records the image's copies on the given nodes (volume by node), those not recorded yet, in one statement. */
+    public void recordIfAbsent(ImageId image, Map<String, String> volumeByNode) {
+        if (volumeByNode.isEmpty()) {
+            return;
+        }
+        var insert = em.createNativeQuery("insert into placement (image_id, node, volume) values "
+                + String.join(", ", Collections.nCopies(volumeByNode.size(), "(?, ?, ?)")) + " on conflict do nothing");
+        int position = 1;
+        for (Map.Entry<String, String> copy : volumeByNode.entrySet()) {
+            insert.setParameter(position++, image.value()).setParameter(position++, copy.getKey())
+                    .setParameter(position++, copy.getValue());
+        }
+        insert.executeUpdate();
     }
 
     public List<Placement> of(ImageId image) {

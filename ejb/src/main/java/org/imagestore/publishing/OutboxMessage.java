@@ -43,6 +43,10 @@ public class OutboxMessage {
         this.createdAt = Instant.now();
     }
 
+    long id() {
+        return id;
+    }
+
     OutboxTopic topic() {
         return OutboxTopic.ofColumn(topic);
     }

@@ -1,6 +1,7 @@
 package org.imagestore.publishing;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -51,8 +52,11 @@ public class OutboxRelay {
                 producer.setProperty("uploadId", message.uploadId().longValue());
             }
             producer.send(message.topic() == OutboxTopic.ALERTS ? alerts : metadata, message.payload());
-            em.remove(message);
         }
+        // one statement for the batch, not one per message
+        em.createNativeQuery("delete from outbox where id = any(string_to_array(?, ',')::bigint[])")
+                .setParameter(1, batch.stream().map(m -> String.valueOf(m.id())).collect(Collectors.joining(",")))
+                .executeUpdate();
         return batch.size();
     }
 

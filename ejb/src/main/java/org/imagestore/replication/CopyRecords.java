@@ -1,5 +1,6 @@
 package org.imagestore.replication;
 
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
@@ -35,7 +36,7 @@ public class CopyRecords {
         if (images.find(id).isEmpty()) {
             return false;
         }
-        placements.recordIfAbsent(id, node.name(), volume);
+        placements.recordIfAbsent(id, Map.of(node.name(), volume));
         return true;
     }
 

@@ -120,9 +120,12 @@ public class SourceTree {
             ensureFolders(source, folder);
         }
         Upload upload = new Upload(source.id(), path, image, bytes, receivedAt, node, clientAddress);
-        em.persist(upload);
-        em.flush(); // the id goes into the announcement
-        if (!temporaryNames.isTemporary(path.name())) {
+        boolean announced = !temporaryNames.isTemporary(path.name());
+        if (announced) {
+            upload.markAnnounced(); // before the insert, which would otherwise be followed by an update at commit
+        }
+        em.persist(upload); // inserted at once (an identity column): its id goes into the announcement
+        if (announced) {
             announce(source, upload, UploadChanged.Kind.STORED, Optional.empty(), Optional.of(facts));
         }
         return upload;
