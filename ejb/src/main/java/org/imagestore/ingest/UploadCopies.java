@@ -154,6 +154,7 @@ public class UploadCopies {
             if (!Files.isRegularFile(staged)) {
                 throw new IOException("staged file " + staged + " is gone");
             }
+            upload.synced().await(); // its fsync ran while the upload was checked and recorded
             if (volume.find(id).isEmpty()) {
                 settleWhenEnded(volume.markPending(id));
             }

@@ -42,7 +42,7 @@ final class Fixtures {
         try {
             Path file = Files.createTempFile("incontainer-", ".upload");
             Files.write(file, bytes);
-            return new IncomingUpload(new TreePath(path), file, bytes.length, ImageId.ofSha256(sha256(bytes)),
+            return new IncomingUpload(new TreePath(path), file, () -> { }, bytes.length, ImageId.ofSha256(sha256(bytes)),
                     Instant.now(), "127.0.0.1");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
@@ -26,6 +27,7 @@ import org.imagestore.ingest.StoredUpload;
 import org.imagestore.image.ImageId;
 import org.imagestore.ingest.Ingest;
 import org.imagestore.ingest.NotAnImageUploadException;
+import org.imagestore.ingest.StorageFailedException;
 import org.imagestore.source.Source;
 import org.imagestore.source.SourceAccounts;
 import org.imagestore.source.SourceName;
@@ -99,6 +101,20 @@ class IngestIT {
         assertEquals(0, count(db, "select count(*) from upload where source_id = ?", source.id()));
         assertEquals(0, count(db, "select count(*) from image where id = ?",
                 upload.id().value()));
+    }
+
+    @Test
+    void anUploadWhoseStagedFileCouldNotBeSyncedIsRefusedAndKeepsNothing() {
+        IncomingUpload photo = stagedPhoto("/unsynced.jpg", "canon-eos70d.jpg");
+        IncomingUpload upload = new IncomingUpload(photo.path(), photo.stagedFile(), () -> {
+            throw new IOException("fsync failed (test)");
+        }, photo.bytes(), photo.id(), photo.receivedAt(), photo.clientAddress());
+
+        assertThrows(StorageFailedException.class, () -> ingest.store(source, upload));
+
+        assertEquals(0, count(db, "select count(*) from upload where source_id = ?", source.id()));
+        assertEquals(0, count(db, "select count(*) from image where id = ?", upload.id().value()));
+        assertTrue(volumes.all().stream().allMatch(v -> v.find(upload.id()).isEmpty()), "no blob on any volume");
     }
 
     @Test

@@ -25,14 +25,16 @@ import org.apache.ftpserver.impl.FtpServerContext;
 import org.apache.ftpserver.impl.IODataConnectionFactory;
 import org.apache.ftpserver.impl.ServerFtpStatistics;
 import org.imagestore.ftp.api.FtpRefusedException;
+import org.imagestore.ftp.api.StagedFileSync;
 import org.imagestore.ftp.api.UploadReceived;
 import org.imagestore.ftp.api.UploadStored;
 
 /**
  * STOR that acknowledges only what is durable. The stock command replies 226 as soon as the bytes are written
  * and cannot report a failed store with a 4xx; this one receives into a staging file (hashing as it goes),
- * fsyncs it, frees the data connection, hands the upload to the store, and replies 226 only when the store's
- * transaction committed. Anything else gets a 4xx/5xx and leaves nothing behind.
+ * starts its fsync, frees the data connection, hands the upload to the store (which waits for the fsync before the
+ * file becomes a blob), and replies 226 only when the store's transaction committed. Anything else gets a 4xx/5xx
+ * and leaves nothing behind.
  */
 final class DurableStor implements Command {
 
@@ -106,7 +108,7 @@ final class DurableStor implements Command {
                 return;
             }
 
-            UploadReceived upload = new UploadReceived(view.source(), path, staged, received.bytes(),
+            UploadReceived upload = new UploadReceived(view.source(), path, staged, received.synced(), received.bytes(),
                     received.sha256(), Instant.now(), clientAddress(session),
                     () -> session.isConnected() && !session.isClosing());
             UploadStored stored = store.change(s -> s.store(upload));
@@ -131,13 +133,18 @@ final class DurableStor implements Command {
         }
     }
 
-    private record Received(long bytes, byte[] sha256) {
+    private record Received(long bytes, byte[] sha256, StagedFileSync synced) {
     }
 
-    /** Receives the data into {@code staged}, fsync'd; replies and returns null when the transfer failed. */
+    /**
+     * Receives the data into {@code staged} and starts its fsync, which the store waits for before the file
+     * becomes a blob; replies and returns null when the transfer failed.
+     */
     private Received receive(FtpIoSession session, DataConnection data, Path staged, String path, String source) {
         MessageDigest sha256 = sha256();
-        try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Optional<InputStream> input = ClientData.open(data, session.getDataConnection());
             if (input.isEmpty()) {
                 // FtpServer's passive IP check refused a data connection from another address than the session's
@@ -153,8 +160,9 @@ final class DurableStor implements Command {
                     session.updateLastAccessTime(); // a long upload is not an idle session
                 });
             }
-            channel.force(true);
-            return new Received(bytes, sha256.digest());
+            StagedFileSync synced = staging.syncInBackground(channel);
+            channel = null; // closed by its fsync
+            return new Received(bytes, sha256.digest(), synced);
         } catch (ClientData.TooLargeException e) {
             reply(session, FtpReply.REPLY_552_REQUESTED_FILE_ACTION_ABORTED_EXCEEDED_STORAGE,
                     "Upload exceeds the limit of " + maxUploadBytes + " bytes; nothing kept");
@@ -166,10 +174,21 @@ final class DurableStor implements Command {
             reply(session, full ? FtpReply.REPLY_452_REQUESTED_ACTION_NOT_TAKEN : FtpReply.REPLY_451_REQUESTED_ACTION_ABORTED,
                     full ? "No space left to receive the upload; nothing kept" : "Transfer failed; nothing kept, please retry");
         } finally {
+            closeQuietly(channel);
             // free the data connection (and its passive port) before the slower store
             session.getDataConnection().closeDataConnection();
         }
         return null;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing a failed upload's staging file", e);
+            }
+        }
     }
 
     private static void reply(FtpIoSession session, int code, String text) {

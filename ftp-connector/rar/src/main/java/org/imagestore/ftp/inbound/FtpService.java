@@ -63,6 +63,7 @@ final class FtpService {
             LOG.warning(uploads.count() + " FTP uploads still in progress are cut off; they were not acknowledged");
         }
         server.stop();
+        staging.close();
         logs.uninstall();
         LOG.info("imagestore FTP on " + settings.endpoint() + " stopped");
     }

@@ -148,6 +148,11 @@ final class InMemoryStore implements FtpStoreListener {
 
     @Override
     public synchronized UploadStored store(UploadReceived upload) throws FtpRefusedException {
+        try {
+            upload.synced().await(); // as the real store does before the file becomes a blob
+        } catch (IOException e) {
+            throw new FtpRefusedException(FtpRefusedException.Kind.TRANSIENT, "the staged file could not be synced");
+        }
         received.add(new Received(upload, read(upload.stagedFile())));
         checkForFailure();
         requireFolder(parent(upload.path()));

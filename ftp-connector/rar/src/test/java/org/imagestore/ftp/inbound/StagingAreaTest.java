@@ -7,13 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.imagestore.ftp.api.StagedFileSync;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,5 +79,43 @@ class StagingAreaTest {
         Files.writeString(staging.newFile(), "interrupted upload");
         staging.prepare();
         assertEquals(List.of(), namesIn(temp));
+    }
+
+    @Test
+    void aBackgroundSyncHasRunAndClosedTheFileWhenAwaitReturns() throws IOException {
+        StagingArea staging = new StagingArea(temp);
+        Path file = staging.newFile();
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        channel.write(ByteBuffer.wrap("photo".getBytes(StandardCharsets.US_ASCII)));
+
+        staging.syncInBackground(channel).await();
+
+        assertFalse(channel.isOpen(), "closed once synced");
+        assertEquals("photo", Files.readString(file));
+        staging.close();
+    }
+
+    @Test
+    void aFailedBackgroundSyncIsReportedByAwait() throws IOException {
+        StagingArea staging = new StagingArea(temp);
+        FileChannel channel = FileChannel.open(staging.newFile(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        channel.close(); // its force() fails
+
+        StagedFileSync synced = staging.syncInBackground(channel);
+
+        assertThrows(ClosedChannelException.class, synced::await);
+        staging.close();
+    }
+
+    @Test
+    void aClosedAreaSyncsOnTheCallersThread() throws IOException {
+        StagingArea staging = new StagingArea(temp);
+        staging.close();
+        FileChannel channel = FileChannel.open(staging.newFile(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+        StagedFileSync synced = staging.syncInBackground(channel);
+
+        assertFalse(channel.isOpen(), "synced and closed before it returned");
+        synced.await();
     }
 }
