@@ -133,7 +133,8 @@ public class FtpRequestConsumer implements FtpStoreListener {
         }
         try {
             StoredUpload stored = ingest.store(enabled(upload.source()), new IncomingUpload(path, upload.stagedFile(),
-                    upload.synced()::await, upload.bytes(), ImageId.ofSha256(upload.sha256()), upload.receivedAt(), upload.clientAddress()));
+                    upload.synced()::await, upload.bytes(), ImageId.ofSha256(upload.sha256()), upload.receivedAt(),
+                    upload.clientAddress()));
             // the last step before the commit: a client that went away gets nothing kept, as it got no 226
             if (!upload.clientWaiting().getAsBoolean()) {
                 throw new FtpRefusedException(Kind.TRANSIENT,
