@@ -5,6 +5,6 @@ for r in $(seq $1); do
   for s in a b; do
     find /work/stores/$s/nodes/node-1/volume-1/blobs -type f -delete; sync; sleep 2
     port=$([[ $s == a ]] && echo 7121 || echo 8121)
-    echo "round $r store $s: $(STORE=$s /work/tools/upl2.sh ab-$s $2 $3 $port)"
+    echo "round $r store $s: $(STORE=$s "$(dirname "$0")/upl2.sh" ab-$s $2 $3 $port)"
   done
 done
