@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import org.imagestore.cluster.ThisNode;
 import org.imagestore.image.ImageCatalogue;
@@ -18,6 +19,7 @@ import org.imagestore.ops.Metrics.UploadRefusal;
 import org.imagestore.placement.GroupMapStore;
 import org.imagestore.placement.Placements;
 import org.imagestore.source.Source;
+import org.imagestore.support.RefusedException;
 import org.imagestore.upload.PathTakenException;
 import org.imagestore.upload.SourceTree;
 import org.imagestore.upload.Upload;
@@ -26,8 +28,14 @@ import org.imagestore.upload.Upload;
  * Stores an upload: judges it by content, has its copies written durably on R nodes, records image, placements
  * and upload, and (through the upload's announcement) the metadata message, all in the caller's transaction.
  * Identical bytes are stored once; every upload of them gets its own record.
+ * <p>
+ * A CDI bean rather than an EJB: it joins the FTP edge's transaction (or begins one for a caller without), and an
+ * EJB call would add the container's invocation and authorisation layers to every upload for nothing. It holds no
+ * persistence context of its own, so any caller will do. A refusal rolls the transaction back, as it would from
+ * an EJB.
  */
-@Stateless
+@ApplicationScoped
+@Transactional(rollbackOn = RefusedException.class)
 public class Ingest {
 
     private static final Logger LOG = Logger.getLogger(Ingest.class.getName());
