@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,10 @@ import org.imagestore.upload.Upload;
  * EJB call would add the container's invocation and authorisation layers to every upload for nothing. It holds no
  * persistence context of its own, so any caller will do. A refusal rolls the transaction back, as it would from
  * an EJB.
+ * <p>
+ * The catalogue EJBs it calls are injected with {@code @EJB}, not {@code @Inject}: through Weld's proxy, every call
+ * of a no-interface EJB makes Payara throw and catch an exception and read a field reflectively to find the bean
+ * ({@code EjbContainerServicesImpl.getEJBLocalObject}), four times per upload.
  */
 @ApplicationScoped
 @Transactional(rollbackOn = RefusedException.class)
@@ -42,13 +47,13 @@ public class Ingest {
 
     @Inject
     private ImageInspector inspector;
-    @Inject
+    @EJB
     private ImageCatalogue images;
     @Inject
     private UploadCopies copies;
-    @Inject
+    @EJB
     private Placements placements;
-    @Inject
+    @EJB
     private SourceTree tree;
     @Inject
     private ThisNode node;

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -57,9 +58,9 @@ public class UploadCopies {
 
     @Inject
     private Cluster cluster;
-    @Inject
+    @EJB // not @Inject: see Ingest
     private GroupMapStore map;
-    @Inject
+    @EJB
     private Placements placements;
     @Inject
     private LocalVolumes volumes;
