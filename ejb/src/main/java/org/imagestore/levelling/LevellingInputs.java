@@ -38,7 +38,8 @@ public class LevellingInputs {
                         : Node.active(n.name(), n.capacityBytes()))
                 .toList();
         Map<String, Long> bytes = new HashMap<>();
-        for (Object row : em.createNativeQuery("select left(id, ?), sum(bytes) from image group by 1")
+        // the totals the catalogue keeps per group (V9__group_usage.sql): 4,096 rows, whatever the catalogue's size
+        for (Object row : em.createNativeQuery("select left(grp, ?), sum(bytes) from group_usage group by 1")
                 .setParameter(1, chars).getResultList()) {
             Object[] r = (Object[]) row;
             bytes.put((String) r[0], ((Number) r[1]).longValue());

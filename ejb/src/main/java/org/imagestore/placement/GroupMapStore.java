@@ -77,7 +77,7 @@ public class GroupMapStore {
     /** The groups that hold at least one image. */
     public Set<String> groupsWithImages(int groupChars) {
         @SuppressWarnings("unchecked")
-        List<String> groups = em.createNativeQuery("select distinct left(id, ?) from image")
+        List<String> groups = em.createNativeQuery("select distinct left(grp, ?) from group_usage where images > 0")
                 .setParameter(1, groupChars).getResultList();
         return new HashSet<>(groups);
     }

@@ -153,7 +153,8 @@ public class ClusterReport {
     public List<GroupStatus> groups() {
         int chars = cluster.settings().groupChars();
         Map<String, long[]> contents = new HashMap<>();
-        for (Object row : em.createNativeQuery("select left(id, ?), count(*), sum(bytes) from image group by 1")
+        for (Object row : em.createNativeQuery(
+                        "select left(grp, ?), sum(images), sum(bytes) from group_usage group by 1")
                 .setParameter(1, chars).getResultList()) {
             Object[] r = (Object[]) row;
             contents.put((String) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()});

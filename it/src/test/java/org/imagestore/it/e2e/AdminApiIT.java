@@ -119,6 +119,7 @@ class AdminApiIT {
         assertEquals(0, http.uploadsOf(camera).size());
         assertFalse(java.nio.file.Files.exists(Volumes.blob(id)), "the blob is deleted");
         assertEquals(0, Catalogue.count("select count(*) from image where id = ?", id));
+        assertEquals(0, Catalogue.groupsMiscounted(), "the group totals levelling reads lost the purged image");
         assertJsonError(http.admin("DELETE", "/images/" + id, null), 404, null);
 
         // the same bytes can come again, and are stored and served again
@@ -127,6 +128,7 @@ class AdminApiIT {
         assertEquals(200, again.statusCode());
         org.junit.jupiter.api.Assertions.assertArrayEquals(photo, again.body());
         assertEquals(200, http.get("/images/" + id + "?w=120").statusCode());
+        assertEquals(0, Catalogue.groupsMiscounted(), "the group totals levelling reads count every image once");
     }
 
     @Test
